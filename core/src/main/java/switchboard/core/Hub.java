@@ -1,0 +1,380 @@
+package switchboard.core;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import switchboard.core.index.SubscriptionIndex;
+
+/**
+ * The engine's front door: subscribe, unsubscribe, list and publish, for every dialect alike.
+ *
+ * <h2>Concurrency contract</h2>
+ *
+ * <ul>
+ *   <li>Every method may be called from any thread. {@link #publish} takes no lock; subscription
+ *       changes lock the owner's record, then the index (always in that order).
+ *   <li>Deliveries run on the owner's {@link Owner#executor()}, grouped: one task per executor per
+ *       publish, whatever the number of owners and subscriptions it reaches there.
+ *   <li><b>The unsubscribe barrier.</b> Every unsubscribe marks the subscription inactive before it
+ *       returns, and a delivery task checks the mark when it runs on the owner's executor. So a reply
+ *       that the dialect queues on that executor after unsubscribe returned is followed by nothing for
+ *       that subscription: deliveries queued before the reply find the mark and drop the message.
+ *   <li>Messages published by one thread reach each live subscription in publish order, because the
+ *       tasks for one executor are submitted in that order and the executor is serial.
+ * </ul>
+ */
+public final class Hub {
+  private static final Logger log = LoggerFactory.getLogger(Hub.class);
+
+  private final HubOptions options;
+  private final LongSupplier clock;
+  private final SubscriptionIndex<Subscription> index;
+  private final ConcurrentHashMap<Owner, OwnerState> owners = new ConcurrentHashMap<>();
+  private final AtomicLong ids = new AtomicLong();
+  private final AtomicLong sequence = new AtomicLong();
+  private final LongAdder published = new LongAdder();
+  private final LongAdder delivered = new LongAdder();
+  private final ThreadLocal<Dispatch> dispatches = ThreadLocal.withInitial(Dispatch::new);
+
+  public Hub() {
+    this(HubOptions.DEFAULTS);
+  }
+
+  public Hub(HubOptions options) {
+    this(options, System::currentTimeMillis);
+  }
+
+  /** @param clock milliseconds since the epoch, for message timestamps and subscription times */
+  public Hub(HubOptions options, LongSupplier clock) {
+    this.options = options;
+    this.clock = clock;
+    this.index = new SubscriptionIndex<>(options.patternCacheCapacity());
+  }
+
+  public HubOptions options() {
+    return options;
+  }
+
+  /** Subscribes with no dialect attachment. */
+  public Subscription subscribe(Owner owner, SubscriptionSpec spec) {
+    return subscribe(owner, spec, null);
+  }
+
+  /**
+   * Registers a subscription; from the moment this returns, matching publishes reach the owner.
+   *
+   * @throws SubscriptionLimitException when the owner already holds its limit
+   * @throws IllegalStateException when the owner has been {@link #release released}
+   */
+  public Subscription subscribe(Owner owner, SubscriptionSpec spec, Object attachment) {
+    OwnerState os = owners.computeIfAbsent(owner, OwnerState::new);
+    synchronized (os) {
+      if (os.released) {
+        throw new IllegalStateException("owner was released: " + owner);
+      }
+      if (os.subscriptions.size() >= options.maxSubscriptionsPerOwner()) {
+        throw new SubscriptionLimitException(options.maxSubscriptionsPerOwner());
+      }
+      Subscription s = new Subscription(new SubscriptionId(ids.incrementAndGet()), os, spec, attachment, clock.getAsLong());
+      s.entry = index.add(spec, s);
+      os.subscriptions.put(s.id(), s);
+      return s;
+    }
+  }
+
+  /** Ends one subscription of the owner; false when the owner holds none with that id. */
+  public boolean unsubscribe(Owner owner, SubscriptionId id) {
+    OwnerState os = owners.get(owner);
+    if (os == null) {
+      return false;
+    }
+    Subscription s;
+    synchronized (os) {
+      s = os.subscriptions.remove(id);
+      if (s != null) {
+        end(s);
+      }
+    }
+    return s != null;
+  }
+
+  /** Ends the given subscriptions of the owner; returns those that existed. Unknown ids are skipped. */
+  public List<Subscription> unsubscribe(Owner owner, Collection<SubscriptionId> ids) {
+    OwnerState os = owners.get(owner);
+    if (os == null) {
+      return List.of();
+    }
+    List<Subscription> ended = new ArrayList<>(ids.size());
+    synchronized (os) {
+      for (SubscriptionId id : ids) {
+        Subscription s = os.subscriptions.remove(id);
+        if (s != null) {
+          end(s);
+          ended.add(s);
+        }
+      }
+    }
+    return ended;
+  }
+
+  /** Ends every subscription of the owner; returns them. */
+  public List<Subscription> unsubscribeAll(Owner owner) {
+    return unsubscribeIf(owner, s -> true);
+  }
+
+  /** Ends every subscription of the owner of one {@link SubscriptionSpec#type() type}; returns them. */
+  public List<Subscription> unsubscribeAll(Owner owner, String type) {
+    return unsubscribeIf(owner, s -> s.type().equals(type));
+  }
+
+  /**
+   * Ends the owner's subscriptions that the test accepts (by the parameters they were made with, by
+   * the dialect's own id in the attachment ...); returns them.
+   */
+  public List<Subscription> unsubscribeIf(Owner owner, Predicate<Subscription> test) {
+    OwnerState os = owners.get(owner);
+    if (os == null) {
+      return List.of();
+    }
+    List<Subscription> ended = new ArrayList<>();
+    synchronized (os) {
+      var it = os.subscriptions.values().iterator();
+      while (it.hasNext()) {
+        Subscription s = it.next();
+        if (test.test(s)) {
+          it.remove();
+          end(s);
+          ended.add(s);
+        }
+      }
+    }
+    return ended;
+  }
+
+  /** The owner's live subscriptions, oldest first. */
+  public List<Subscription> list(Owner owner) {
+    return list(owner, null);
+  }
+
+  /** The owner's live subscriptions of one type (every type when {@code type} is null), oldest first. */
+  public List<Subscription> list(Owner owner, String type) {
+    OwnerState os = owners.get(owner);
+    if (os == null) {
+      return List.of();
+    }
+    synchronized (os) {
+      List<Subscription> out = new ArrayList<>(os.subscriptions.size());
+      for (Subscription s : os.subscriptions.values()) {
+        if (type == null || s.type().equals(type)) {
+          out.add(s);
+        }
+      }
+      return out;
+    }
+  }
+
+  /** One of the owner's live subscriptions by id. */
+  public Optional<Subscription> find(Owner owner, SubscriptionId id) {
+    OwnerState os = owners.get(owner);
+    if (os == null) {
+      return Optional.empty();
+    }
+    synchronized (os) {
+      return Optional.ofNullable(os.subscriptions.get(id));
+    }
+  }
+
+  /** Ends everything the owner held; call when its connection closes. */
+  public void release(Owner owner) {
+    OwnerState os = owners.remove(owner);
+    if (os == null) {
+      return;
+    }
+    synchronized (os) {
+      os.released = true;
+      for (Subscription s : os.subscriptions.values()) {
+        end(s);
+      }
+      os.subscriptions.clear();
+    }
+  }
+
+  /**
+   * Publishes a message to every matching live subscription. Stamps the hub's sequence number (and
+   * the time, when the message has none) and returns the number of subscriptions matched.
+   */
+  public int publish(Message message) {
+    Message m = message.stamped(sequence.incrementAndGet(), clock.getAsLong());
+    published.increment();
+    Dispatch d = dispatches.get();
+    if (d.busy) {
+      d = new Dispatch(); // a publish from inside a delivery that runs on the publishing thread
+    }
+    d.busy = true;
+    try {
+      index.match(m, d);
+      int n = d.matched;
+      if (n > 0) {
+        d.submit(m);
+      }
+      return n;
+    } finally {
+      d.reset();
+    }
+  }
+
+  /** Live subscriptions in the hub. */
+  public int subscriptionCount() {
+    return index.size();
+  }
+
+  /** Owners that hold or held subscriptions and have not been released. */
+  public int ownerCount() {
+    return owners.size();
+  }
+
+  /** Messages published since start. */
+  public long publishedCount() {
+    return published.sum();
+  }
+
+  /** (message, owner) deliveries made since start. */
+  public long deliveredCount() {
+    return delivered.sum();
+  }
+
+  private void end(Subscription s) {
+    s.deactivate(); // first: deliveries already queued check this flag when they run
+    index.remove(s.entry);
+  }
+
+  /** The hub's record of one owner. */
+  static final class OwnerState {
+    final Owner owner;
+    final LinkedHashMap<SubscriptionId, Subscription> subscriptions = new LinkedHashMap<>(); // guarded by this
+    boolean released; // guarded by this
+    /** The matches of the delivery in progress; touched only on the owner's executor. */
+    final ArrayList<Subscription> pending = new ArrayList<>(2);
+
+    OwnerState(Owner owner) {
+      this.owner = owner;
+    }
+  }
+
+  /** Per publishing thread: collects the matches of one publish, grouped by executor. */
+  private final class Dispatch implements Consumer<Subscription> {
+    boolean busy;
+    int matched;
+    private Executor[] executors = new Executor[4];
+    @SuppressWarnings("unchecked")
+    private ArrayList<Subscription>[] groups = new ArrayList[4];
+    private int groupCount;
+
+    @Override
+    public void accept(Subscription s) {
+      matched++;
+      Executor ex = s.owner().executor();
+      for (int i = 0; i < groupCount; i++) {
+        if (executors[i] == ex) {
+          groups[i].add(s);
+          return;
+        }
+      }
+      if (groupCount == executors.length) {
+        executors = java.util.Arrays.copyOf(executors, groupCount * 2);
+        groups = java.util.Arrays.copyOf(groups, groupCount * 2);
+      }
+      executors[groupCount] = ex;
+      if (groups[groupCount] == null) {
+        groups[groupCount] = new ArrayList<>();
+      }
+      groups[groupCount++].add(s);
+    }
+
+    void submit(Message m) {
+      for (int i = 0; i < groupCount; i++) {
+        Delivery task = new Delivery(m, groups[i].toArray(new Subscription[0]));
+        try {
+          executors[i].execute(task);
+        } catch (RejectedExecutionException e) {
+          log.debug("delivery rejected by a stopped executor; its connections are closing", e);
+        }
+      }
+    }
+
+    void reset() {
+      for (int i = 0; i < groupCount; i++) {
+        groups[i].clear();
+        executors[i] = null;
+      }
+      groupCount = 0;
+      matched = 0;
+      busy = false;
+    }
+  }
+
+  /** One publish's deliveries on one executor. */
+  private final class Delivery implements Runnable {
+    private final Message message;
+    private final Subscription[] subscriptions;
+
+    Delivery(Message message, Subscription[] subscriptions) {
+      this.message = message;
+      this.subscriptions = subscriptions;
+    }
+
+    @Override
+    public void run() {
+      OwnerState first = null;
+      List<OwnerState> more = null;
+      for (Subscription s : subscriptions) {
+        if (!s.isActive()) {
+          continue; // the unsubscribe barrier: ended before this task ran
+        }
+        OwnerState os = s.ownerState();
+        if (os.pending.isEmpty()) {
+          if (first == null) {
+            first = os;
+          } else {
+            if (more == null) {
+              more = new ArrayList<>();
+            }
+            more.add(os);
+          }
+        }
+        os.pending.add(s);
+      }
+      if (first != null) {
+        deliverTo(first);
+      }
+      if (more != null) {
+        for (OwnerState os : more) {
+          deliverTo(os);
+        }
+      }
+    }
+
+    private void deliverTo(OwnerState os) {
+      try {
+        os.owner.deliver(message, os.pending);
+        delivered.increment();
+      } catch (RuntimeException e) {
+        log.warn("delivery to {} failed", os.owner, e);
+      } finally {
+        os.pending.clear();
+      }
+    }
+  }
+}

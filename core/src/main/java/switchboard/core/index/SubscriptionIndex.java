@@ -1,0 +1,250 @@
+package switchboard.core.index;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import switchboard.core.Message;
+import switchboard.core.SubscriptionSpec;
+import switchboard.core.TopicSelector;
+
+/**
+ * Which subscriptions does a message match? Topic first (exact topics by hash, topic patterns through a
+ * per-topic cache), then the key indexes (only the buckets of the key values the message carries), and
+ * only then the residual predicates. A match therefore costs in proportion to the entries it visits
+ * under its own topic and key values, not to the number of entries in the index.
+ *
+ * <p>Generic over the subscriber value {@code S}; no I/O and nothing of a connection.
+ *
+ * <h2>Concurrency contract</h2>
+ *
+ * <ul>
+ *   <li>{@link #match} runs on any number of threads at once and takes no lock.
+ *   <li>{@link #add} and {@link #remove} run on any thread; they are serialised by one lock, held for
+ *       O(1) work (O(values) for an entry constrained to several key values).
+ *   <li>A match that starts after {@code add} returned sees the entry; a match that starts after
+ *       {@code remove} returned does not. A match running while an entry is added or removed may or may
+ *       not see it. Callers that need a hard cut-off at removal (the unsubscribe barrier) check their
+ *       own flag at delivery time, as {@link switchboard.core.Hub} does.
+ *   <li>The topic-pattern cache is validated by a generation number that every change to the set of
+ *       patterns bumps, so a cached answer computed before a pattern appeared is never used after.
+ * </ul>
+ */
+public final class SubscriptionIndex<S> {
+  private static final TopicNode<?>[] NO_NODES = new TopicNode<?>[0];
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final ConcurrentHashMap<String, TopicNode<S>> exact = new ConcurrentHashMap<>();
+  private final Map<String, TopicNode<S>> patternsByText = new HashMap<>(); // under lock
+
+  @SuppressWarnings("unchecked")
+  private volatile TopicNode<S>[] patterns = (TopicNode<S>[]) NO_NODES;
+
+  private volatile long patternGeneration;
+  private final int cacheCapacity;
+  private final ConcurrentHashMap<String, CacheLine<S>> patternCache;
+  private volatile int size;
+
+  private record CacheLine<S>(long generation, TopicNode<S>[] nodes) {}
+
+  /** An index with a pattern cache of up to 10,000 topics. */
+  public SubscriptionIndex() {
+    this(10_000);
+  }
+
+  /**
+   * @param patternCacheCapacity how many topics' pattern matches to remember; 0 turns the cache off,
+   *     so that every publish tests every topic pattern
+   */
+  public SubscriptionIndex(int patternCacheCapacity) {
+    if (patternCacheCapacity < 0) {
+      throw new IllegalArgumentException("pattern cache capacity must be >= 0");
+    }
+    this.cacheCapacity = patternCacheCapacity;
+    this.patternCache = patternCacheCapacity > 0 ? new ConcurrentHashMap<>() : null;
+  }
+
+  /** Registers a subscriber; the returned entry is the handle for {@link #remove}. */
+  public Entry<S> add(SubscriptionSpec spec, S value) {
+    lock.lock();
+    try {
+      TopicNode<S> node = nodeFor(spec.topic());
+      String key = chooseIndexKey(spec.keys());
+      Entry<S> e = new Entry<>(value, spec, key, node);
+      if (key == null) {
+        node.all.add(e);
+      } else {
+        KeyIndex<S> ki = node.keyIndex(key, true);
+        for (String v : spec.keys().get(key)) {
+          ki.byValue.computeIfAbsent(v, x -> new Bucket<>()).add(e);
+        }
+        ki.entries++;
+      }
+      node.entries++;
+      size++;
+      return e;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Removes an entry; returns false when it was removed before. */
+  public boolean remove(Entry<S> e) {
+    lock.lock();
+    try {
+      if (e.removed) {
+        return false;
+      }
+      e.removed = true;
+      TopicNode<S> node = e.node;
+      if (e.indexKey == null) {
+        node.all.remove(e);
+      } else {
+        KeyIndex<S> ki = node.keyIndex(e.indexKey, false);
+        for (String v : e.indexedValues()) {
+          Bucket<S> b = ki.byValue.get(v);
+          if (b != null && b.remove(e)) {
+            ki.byValue.remove(v, b);
+          }
+        }
+        if (--ki.entries == 0) {
+          node.dropKeyIndex(ki);
+        }
+      }
+      if (--node.entries == 0) {
+        dropNode(node);
+      }
+      size--;
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Hands each matching subscriber to the sink, once per entry. */
+  public void match(Message m, Consumer<? super S> sink) {
+    TopicNode<S> node = exact.get(m.topic());
+    if (node != null) {
+      node.match(m, sink);
+    }
+    TopicNode<S>[] pats = patterns;
+    if (pats.length == 0) {
+      return;
+    }
+    for (TopicNode<S> p : patternsFor(m.topic(), pats)) {
+      p.match(m, sink);
+    }
+  }
+
+  /** Convenience for tests and tools: the matching subscribers as a list. */
+  public List<S> match(Message m) {
+    List<S> out = new ArrayList<>();
+    match(m, out::add);
+    return out;
+  }
+
+  /** Number of entries. */
+  public int size() {
+    return size;
+  }
+
+  /** Number of distinct exact topics and topic patterns with at least one entry. */
+  public int topicCount() {
+    return exact.size() + patterns.length;
+  }
+
+  /** Whether topic patterns are cached per topic. */
+  public boolean patternCacheEnabled() {
+    return patternCache != null;
+  }
+
+  private TopicNode<S>[] patternsFor(String topic, TopicNode<S>[] pats) {
+    if (patternCache == null) {
+      return matching(topic, pats);
+    }
+    long gen = patternGeneration;
+    CacheLine<S> line = patternCache.get(topic);
+    if (line != null && line.generation() == gen) {
+      return line.nodes();
+    }
+    // Read the generation before the patterns: a change made meanwhile leaves a stale generation on
+    // the line, so the line is recomputed on its next use.
+    TopicNode<S>[] found = matching(topic, patterns);
+    if (patternCache.size() >= cacheCapacity) {
+      patternCache.clear();
+    }
+    patternCache.put(topic, new CacheLine<>(gen, found));
+    return found;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <S> TopicNode<S>[] matching(String topic, TopicNode<S>[] pats) {
+    TopicNode<S>[] out = null;
+    int n = 0;
+    for (TopicNode<S> p : pats) {
+      if (p.pattern.matcher(topic).matches()) {
+        if (out == null) {
+          out = (TopicNode<S>[]) new TopicNode<?>[pats.length];
+        }
+        out[n++] = p;
+      }
+    }
+    return out == null ? (TopicNode<S>[]) NO_NODES : Arrays.copyOf(out, n);
+  }
+
+  private TopicNode<S> nodeFor(TopicSelector topic) {
+    if (topic instanceof TopicSelector.Exact ex) {
+      return exact.computeIfAbsent(ex.topic(), t -> new TopicNode<>(t, null));
+    }
+    TopicSelector.Regex rx = (TopicSelector.Regex) topic;
+    TopicNode<S> node = patternsByText.get(rx.text());
+    if (node == null) {
+      node = new TopicNode<>(rx.text(), rx.pattern());
+      patternsByText.put(rx.text(), node);
+      TopicNode<S>[] old = patterns;
+      TopicNode<S>[] n = Arrays.copyOf(old, old.length + 1);
+      n[old.length] = node;
+      patterns = n;
+      patternGeneration++;
+    }
+    return node;
+  }
+
+  private void dropNode(TopicNode<S> node) {
+    if (node.pattern == null) {
+      exact.remove(node.text, node);
+      return;
+    }
+    patternsByText.remove(node.text);
+    TopicNode<S>[] old = patterns;
+    @SuppressWarnings("unchecked")
+    TopicNode<S>[] n = (TopicNode<S>[]) new TopicNode<?>[old.length - 1];
+    int j = 0;
+    for (TopicNode<S> x : old) {
+      if (x != node) {
+        n[j++] = x;
+      }
+    }
+    patterns = n;
+    patternGeneration++;
+  }
+
+  /** The most selective constrained key: the one with the fewest accepted values, then by name. */
+  private static String chooseIndexKey(Map<String, Set<String>> keys) {
+    String best = null;
+    int bestSize = Integer.MAX_VALUE;
+    for (Map.Entry<String, Set<String>> k : keys.entrySet()) {
+      int n = k.getValue().size();
+      if (n < bestSize || (n == bestSize && k.getKey().compareTo(best) < 0)) {
+        best = k.getKey();
+        bestSize = n;
+      }
+    }
+    return best;
+  }
+}

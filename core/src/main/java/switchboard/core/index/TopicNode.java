@@ -1,0 +1,129 @@
+package switchboard.core.index;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import switchboard.core.Message;
+
+/**
+ * Everything subscribed to one exact topic, or to one topic pattern: a bucket of entries with no key
+ * constraint, and one {@link KeyIndex} per key name that some entry is indexed by.
+ */
+final class TopicNode<S> {
+  private static final KeyIndex<?>[] NO_KEYS = new KeyIndex<?>[0];
+
+  final String text;
+  /** Null for an exact topic. */
+  final Pattern pattern;
+  final Bucket<S> all = new Bucket<>();
+
+  @SuppressWarnings("unchecked")
+  private volatile KeyIndex<S>[] keyIndexes = (KeyIndex<S>[]) NO_KEYS;
+
+  int entries; // under the index lock
+
+  TopicNode(String text, Pattern pattern) {
+    this.text = text;
+    this.pattern = pattern;
+  }
+
+  /** Under the index lock. */
+  KeyIndex<S> keyIndex(String name, boolean create) {
+    for (KeyIndex<S> k : keyIndexes) {
+      if (k.name.equals(name)) {
+        return k;
+      }
+    }
+    if (!create) {
+      return null;
+    }
+    KeyIndex<S> k = new KeyIndex<>(name);
+    KeyIndex<S>[] old = keyIndexes;
+    KeyIndex<S>[] n = Arrays.copyOf(old, old.length + 1);
+    n[old.length] = k;
+    keyIndexes = n;
+    return k;
+  }
+
+  /** Under the index lock. */
+  void dropKeyIndex(KeyIndex<S> k) {
+    KeyIndex<S>[] old = keyIndexes;
+    @SuppressWarnings("unchecked")
+    KeyIndex<S>[] n = (KeyIndex<S>[]) new KeyIndex<?>[old.length - 1];
+    int j = 0;
+    for (KeyIndex<S> x : old) {
+      if (x != k) {
+        n[j++] = x;
+      }
+    }
+    keyIndexes = n;
+  }
+
+  /**
+   * Hands every entry of this node that accepts the message to the sink, each once. The cost is the
+   * number of entries in the all-bucket plus the entries under the message's key values: never the
+   * entries under other values.
+   */
+  void match(Message m, Consumer<? super S> sink) {
+    emit(all, null, m, sink, null, 0);
+    KeyIndex<S>[] kis = keyIndexes;
+    if (kis.length == 0) {
+      return;
+    }
+    for (KeyIndex<S> ki : kis) {
+      List<String> values = m.indexKey(ki.name);
+      for (int i = 0; i < values.size(); i++) {
+        String v = values.get(i);
+        if (seenBefore(values, i, v)) {
+          continue;
+        }
+        Bucket<S> b = ki.byValue.get(v);
+        if (b != null) {
+          emit(b, ki.name, m, sink, values, i);
+        }
+      }
+    }
+  }
+
+  private static boolean seenBefore(List<String> values, int i, String v) {
+    for (int j = 0; j < i; j++) {
+      if (values.get(j).equals(v)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void emit(Bucket<S> b, String key, Message m, Consumer<? super S> sink, List<String> values, int at) {
+    Set<Entry<S>> large = b.large();
+    if (large == null) {
+      for (Entry<S> e : b.small()) {
+        offer(e, m, sink, values, at);
+      }
+    } else {
+      for (Entry<S> e : large) {
+        offer(e, m, sink, values, at);
+      }
+    }
+  }
+
+  private static <S> void offer(Entry<S> e, Message m, Consumer<? super S> sink, List<String> values, int at) {
+    // An entry registered under several values is reached once per value the message carries:
+    // emit it only for the first of the message's values it accepts.
+    if (at > 0 && e.indexKey != null) {
+      Set<String> accepted = e.indexedValues();
+      if (accepted.size() > 1) {
+        for (int j = 0; j < at; j++) {
+          if (accepted.contains(values.get(j))) {
+            return;
+          }
+        }
+      }
+    }
+    if (e.acceptsRest(m)) {
+      sink.accept(e.value);
+    }
+  }
+}

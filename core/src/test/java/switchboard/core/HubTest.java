@@ -1,0 +1,208 @@
+package switchboard.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class HubTest {
+  private final Executor direct = Runnable::run;
+  private final Hub hub = new Hub(new HubOptions(3, 100), () -> 1_000L);
+
+  private static Message msg(String topic) {
+    return Message.builder(topic).payload("{}".getBytes()).build();
+  }
+
+  @Test
+  void deliversToMatchingSubscriptionsAndStampsSequence() {
+    RecordingOwner a = new RecordingOwner(direct);
+    Subscription s = hub.subscribe(a, SubscriptionSpec.onTopic("t").build());
+    assertThat(hub.publish(msg("t"))).isEqualTo(1);
+    assertThat(hub.publish(msg("other"))).isZero();
+    assertThat(hub.publish(msg("t"))).isEqualTo(1);
+
+    assertThat(a.deliveries()).hasSize(2);
+    assertThat(a.deliveries().get(0).matched()).containsExactly(s.id());
+    assertThat(a.deliveries().get(0).message().sequence()).isEqualTo(1);
+    assertThat(a.deliveries().get(1).message().sequence()).isEqualTo(3);
+    assertThat(a.deliveries().get(0).message().timestamp()).isEqualTo(1_000L);
+    assertThat(hub.publishedCount()).isEqualTo(3);
+    assertThat(hub.deliveredCount()).isEqualTo(2);
+  }
+
+  @Test
+  void severalMatchingSubscriptionsOfOneOwnerArriveInOneDelivery() {
+    RecordingOwner a = new RecordingOwner(direct);
+    RecordingOwner b = new RecordingOwner(direct);
+    Subscription a1 = hub.subscribe(a, SubscriptionSpec.onTopic("t").build());
+    Subscription a2 = hub.subscribe(a, SubscriptionSpec.on(TopicSelector.regex("t|u")).build());
+    Subscription b1 = hub.subscribe(b, SubscriptionSpec.onTopic("t").build());
+
+    assertThat(hub.publish(msg("t"))).isEqualTo(3);
+    assertThat(a.deliveries()).singleElement().satisfies(d -> assertThat(d.matched()).containsExactlyInAnyOrder(a1.id(), a2.id()));
+    assertThat(b.deliveries()).singleElement().satisfies(d -> assertThat(d.matched()).containsExactly(b1.id()));
+  }
+
+  @Test
+  void oneTaskPerExecutorPerPublish() {
+    CountingExecutor loop1 = new CountingExecutor();
+    CountingExecutor loop2 = new CountingExecutor();
+    Hub big = new Hub();
+    for (int i = 0; i < 10; i++) {
+      big.subscribe(new RecordingOwner(loop1), SubscriptionSpec.onTopic("t").build());
+    }
+    for (int i = 0; i < 5; i++) {
+      big.subscribe(new RecordingOwner(loop2), SubscriptionSpec.onTopic("t").build());
+    }
+    assertThat(big.publish(msg("t"))).isEqualTo(15);
+    assertThat(loop1.tasks.get()).isEqualTo(1);
+    assertThat(loop2.tasks.get()).isEqualTo(1);
+    assertThat(big.deliveredCount()).isEqualTo(15);
+  }
+
+  @Test
+  void unsubscribeByIdByIdsAndAll() {
+    RecordingOwner a = new RecordingOwner(direct);
+    Subscription s1 = hub.subscribe(a, SubscriptionSpec.onTopic("t").build());
+    Subscription s2 = hub.subscribe(a, SubscriptionSpec.onTopic("t").build());
+    Subscription s3 = hub.subscribe(a, SubscriptionSpec.onTopic("t").build());
+
+    assertThat(hub.unsubscribe(a, s1.id())).isTrue();
+    assertThat(hub.unsubscribe(a, s1.id())).isFalse();
+    assertThat(s1.isActive()).isFalse();
+    assertThat(hub.list(a)).containsExactly(s2, s3);
+
+    // unknown ids are skipped; the known one is ended
+    assertThat(hub.unsubscribe(a, List.of(new SubscriptionId(999), s2.id()))).containsExactly(s2);
+    assertThat(hub.unsubscribeAll(a)).containsExactly(s3);
+    assertThat(hub.list(a)).isEmpty();
+    assertThat(hub.publish(msg("t"))).isZero();
+    assertThat(hub.subscriptionCount()).isZero();
+  }
+
+  @Test
+  void unsubscribeAllOfOneTypeLeavesTheOthers() {
+    RecordingOwner a = new RecordingOwner(direct);
+    Subscription c = hub.subscribe(a, SubscriptionSpec.onTopic("cmd").type("command").build());
+    Subscription n = hub.subscribe(a, SubscriptionSpec.onTopic("ntf").type("notification").build());
+
+    assertThat(hub.list(a, "notification")).containsExactly(n);
+    assertThat(hub.unsubscribeAll(a, "command")).containsExactly(c);
+    assertThat(hub.list(a)).containsExactly(n);
+    assertThat(hub.publish(msg("ntf"))).isEqualTo(1);
+    assertThat(hub.publish(msg("cmd"))).isZero();
+  }
+
+  @Test
+  void unsubscribeByTheParametersOfTheSubscription() {
+    RecordingOwner a = new RecordingOwner(direct);
+    hub.subscribe(a, SubscriptionSpec.onTopic("tx").key("account", "rA").build(), "accounts");
+    Subscription keep = hub.subscribe(a, SubscriptionSpec.onTopic("tx").key("account", "rB").build(), "accounts");
+
+    List<Subscription> ended = hub.unsubscribeIf(a, s -> s.spec().keys().get("account").contains("rA"));
+    assertThat(ended).hasSize(1);
+    assertThat(hub.list(a)).containsExactly(keep);
+    assertThat(keep.attachment(String.class)).isEqualTo("accounts");
+  }
+
+  @Test
+  void ownersDoNotSeeEachOthersSubscriptions() {
+    RecordingOwner a = new RecordingOwner(direct);
+    RecordingOwner b = new RecordingOwner(direct);
+    Subscription sa = hub.subscribe(a, SubscriptionSpec.onTopic("t").build());
+    assertThat(hub.unsubscribe(b, sa.id())).isFalse();
+    assertThat(hub.find(b, sa.id())).isEmpty();
+    assertThat(hub.find(a, sa.id())).contains(sa);
+    assertThat(hub.list(b)).isEmpty();
+  }
+
+  @Test
+  void releaseEndsEverythingTheOwnerHeld() {
+    RecordingOwner a = new RecordingOwner(direct);
+    Subscription s = hub.subscribe(a, SubscriptionSpec.onTopic("t").build());
+    hub.release(a);
+    assertThat(s.isActive()).isFalse();
+    assertThat(hub.subscriptionCount()).isZero();
+    assertThat(hub.ownerCount()).isZero();
+    assertThat(hub.publish(msg("t"))).isZero();
+  }
+
+  @Test
+  void limitPerOwner() {
+    RecordingOwner a = new RecordingOwner(direct);
+    for (int i = 0; i < 3; i++) {
+      hub.subscribe(a, SubscriptionSpec.onTopic("t").build());
+    }
+    assertThatThrownBy(() -> hub.subscribe(a, SubscriptionSpec.onTopic("t").build()))
+        .isInstanceOf(SubscriptionLimitException.class)
+        .hasMessageContaining("3");
+    // another owner has its own allowance
+    hub.subscribe(new RecordingOwner(direct), SubscriptionSpec.onTopic("t").build());
+    assertThat(hub.subscriptionCount()).isEqualTo(4);
+  }
+
+  @Test
+  void deliveryTaskDropsSubscriptionsEndedBeforeItRuns() {
+    QueueExecutor loop = new QueueExecutor();
+    RecordingOwner a = new RecordingOwner(loop);
+    Subscription s1 = hub.subscribe(a, SubscriptionSpec.onTopic("t").build());
+    Subscription s2 = hub.subscribe(a, SubscriptionSpec.onTopic("t").build());
+    hub.publish(msg("t")); // queued, not yet run
+    hub.unsubscribe(a, s1.id());
+    loop.runAll();
+    assertThat(a.deliveries()).singleElement().satisfies(d -> assertThat(d.matched()).containsExactly(s2.id()));
+
+    hub.publish(msg("t"));
+    hub.unsubscribe(a, s2.id());
+    loop.runAll();
+    assertThat(a.deliveries()).hasSize(1); // nothing left to deliver, so no empty delivery either
+  }
+
+  @Test
+  void aFailingOwnerDoesNotStopDeliveryToOthers() {
+    Owner bad = new Owner() {
+      @Override
+      public Executor executor() {
+        return direct;
+      }
+
+      @Override
+      public void deliver(Message message, List<Subscription> matched) {
+        throw new IllegalStateException("boom");
+      }
+    };
+    RecordingOwner good = new RecordingOwner(direct);
+    hub.subscribe(bad, SubscriptionSpec.onTopic("t").build());
+    hub.subscribe(good, SubscriptionSpec.onTopic("t").build());
+    hub.publish(msg("t"));
+    assertThat(good.deliveries()).hasSize(1);
+  }
+
+  static final class CountingExecutor implements Executor {
+    final AtomicInteger tasks = new AtomicInteger();
+
+    @Override
+    public void execute(Runnable r) {
+      tasks.incrementAndGet();
+      r.run();
+    }
+  }
+
+  static final class QueueExecutor implements Executor {
+    private final java.util.ArrayDeque<Runnable> queue = new java.util.ArrayDeque<>();
+
+    @Override
+    public void execute(Runnable r) {
+      queue.add(r);
+    }
+
+    void runAll() {
+      while (!queue.isEmpty()) {
+        queue.poll().run();
+      }
+    }
+  }
+}

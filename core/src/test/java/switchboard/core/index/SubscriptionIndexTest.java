@@ -1,0 +1,215 @@
+package switchboard.core.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import switchboard.core.Message;
+import switchboard.core.SubscriptionSpec;
+import switchboard.core.TopicSelector;
+
+/** Every matching mode, each run with the topic-pattern cache on (capacity 1000) and off (0). */
+class SubscriptionIndexTest {
+
+  private static Message msg(String topic) {
+    return Message.builder(topic).build();
+  }
+
+  private static SubscriptionSpec exact(String topic) {
+    return SubscriptionSpec.onTopic(topic).build();
+  }
+
+  @ParameterizedTest(name = "cache {0}")
+  @ValueSource(ints = {1000, 0})
+  void exactTopicMatchesOnlyThatTopic(int cache) {
+    SubscriptionIndex<String> idx = new SubscriptionIndex<>(cache);
+    idx.add(exact("orders"), "a");
+    idx.add(exact("orders"), "b");
+    idx.add(exact("trades"), "c");
+
+    assertThat(idx.match(msg("orders"))).containsExactlyInAnyOrder("a", "b");
+    assertThat(idx.match(msg("trades"))).containsExactly("c");
+    assertThat(idx.match(msg("orders.eu"))).isEmpty();
+    assertThat(idx.size()).isEqualTo(3);
+    assertThat(idx.topicCount()).isEqualTo(2);
+  }
+
+  @ParameterizedTest(name = "cache {0}")
+  @ValueSource(ints = {1000, 0})
+  void regexTopicMatchesWholeTopic(int cache) {
+    SubscriptionIndex<String> idx = new SubscriptionIndex<>(cache);
+    idx.add(SubscriptionSpec.on(TopicSelector.regex("orders\\..*")).build(), "rx");
+    idx.add(exact("orders.eu"), "ex");
+
+    assertThat(idx.match(msg("orders.eu"))).containsExactlyInAnyOrder("rx", "ex");
+    assertThat(idx.match(msg("orders.us"))).containsExactly("rx");
+    assertThat(idx.match(msg("orders"))).isEmpty();
+    assertThat(idx.match(msg("xorders.eu"))).isEmpty();
+    // asked twice: the second answer comes from the cache when it is on
+    assertThat(idx.match(msg("orders.us"))).containsExactly("rx");
+    assertThat(idx.patternCacheEnabled()).isEqualTo(cache > 0);
+  }
+
+  @ParameterizedTest(name = "cache {0}")
+  @ValueSource(ints = {1000, 0})
+  void patternAddedAfterTopicWasSeenIsMatched(int cache) {
+    SubscriptionIndex<String> idx = new SubscriptionIndex<>(cache);
+    idx.add(SubscriptionSpec.on(TopicSelector.regex("a.*")).build(), "first");
+    assertThat(idx.match(msg("abc"))).containsExactly("first"); // "abc" now cached with one pattern
+
+    Entry<String> second = idx.add(SubscriptionSpec.on(TopicSelector.regex(".*c")).build(), "second");
+    assertThat(idx.match(msg("abc"))).containsExactlyInAnyOrder("first", "second");
+
+    idx.remove(second);
+    assertThat(idx.match(msg("abc"))).containsExactly("first");
+  }
+
+  @ParameterizedTest(name = "cache {0}")
+  @ValueSource(ints = {1000, 0})
+  void twoSubscriptionsOnOnePatternShareItsNode(int cache) {
+    SubscriptionIndex<String> idx = new SubscriptionIndex<>(cache);
+    Entry<String> a = idx.add(SubscriptionSpec.on(TopicSelector.regex("t.*")).build(), "a");
+    idx.add(SubscriptionSpec.on(TopicSelector.regex("t.*")).build(), "b");
+    assertThat(idx.topicCount()).isEqualTo(1);
+    idx.remove(a);
+    assertThat(idx.match(msg("tx"))).containsExactly("b");
+  }
+
+  @ParameterizedTest(name = "cache {0}")
+  @ValueSource(ints = {1000, 0})
+  void keyConstraintNarrowsByValue(int cache) {
+    SubscriptionIndex<String> idx = new SubscriptionIndex<>(cache);
+    idx.add(SubscriptionSpec.onTopic("n").key("deviceId", "d1").build(), "d1");
+    idx.add(SubscriptionSpec.onTopic("n").key("deviceId", "d2").build(), "d2");
+    idx.add(SubscriptionSpec.onTopic("n").build(), "all");
+
+    assertThat(idx.match(Message.builder("n").indexKey("deviceId", "d1").build())).containsExactlyInAnyOrder("d1", "all");
+    assertThat(idx.match(Message.builder("n").indexKey("deviceId", "d3").build())).containsExactly("all");
+    // a message without the key reaches only the unconstrained subscription
+    assertThat(idx.match(msg("n"))).containsExactly("all");
+  }
+
+  @ParameterizedTest(name = "cache {0}")
+  @ValueSource(ints = {1000, 0})
+  void keyConstraintOnRegexTopic(int cache) {
+    SubscriptionIndex<String> idx = new SubscriptionIndex<>(cache);
+    idx.add(SubscriptionSpec.on(TopicSelector.regex("dev\\..*")).key("deviceId", "d1").build(), "rx-d1");
+    assertThat(idx.match(Message.builder("dev.cmd").indexKey("deviceId", "d1").build())).containsExactly("rx-d1");
+    assertThat(idx.match(Message.builder("dev.cmd").indexKey("deviceId", "d2").build())).isEmpty();
+  }
+
+  @ParameterizedTest(name = "cache {0}")
+  @ValueSource(ints = {1000, 0})
+  void subscriptionOnSeveralValuesIsMatchedOncePerMessage(int cache) {
+    SubscriptionIndex<String> idx = new SubscriptionIndex<>(cache);
+    idx.add(SubscriptionSpec.onTopic("tx").key("account", "rA", "rB", "rC").build(), "abc");
+    idx.add(SubscriptionSpec.onTopic("tx").key("account", "rB").build(), "b");
+
+    // a transaction touching rA and rB reaches "abc" once, not twice
+    assertThat(idx.match(Message.builder("tx").indexKey("account", "rA", "rB").build())).containsExactlyInAnyOrder("abc", "b");
+    assertThat(idx.match(Message.builder("tx").indexKey("account", "rB", "rA", "rC").build())).containsExactlyInAnyOrder("abc", "b");
+    // the same value twice on the message counts once
+    assertThat(idx.match(Message.builder("tx").indexKey("account", "rB", "rB").build())).containsExactlyInAnyOrder("abc", "b");
+    assertThat(idx.match(Message.builder("tx").indexKey("account", "rZ").build())).isEmpty();
+  }
+
+  @ParameterizedTest(name = "cache {0}")
+  @ValueSource(ints = {1000, 0})
+  void everyKeyConstraintMustHold(int cache) {
+    SubscriptionIndex<String> idx = new SubscriptionIndex<>(cache);
+    // DeviceHive-shaped: networks x device types x names
+    idx.add(SubscriptionSpec.onTopic("notification")
+        .key("networkId", "1", "2").key("deviceTypeId", "7").key("name", "temp", "hum").build(), "s");
+
+    Message hit = Message.builder("notification").indexKey("networkId", "2").indexKey("deviceTypeId", "7").indexKey("name", "hum").build();
+    Message wrongType = Message.builder("notification").indexKey("networkId", "2").indexKey("deviceTypeId", "8").indexKey("name", "hum").build();
+    Message wrongName = Message.builder("notification").indexKey("networkId", "1").indexKey("deviceTypeId", "7").indexKey("name", "x").build();
+    Message noName = Message.builder("notification").indexKey("networkId", "1").indexKey("deviceTypeId", "7").build();
+
+    assertThat(idx.match(hit)).containsExactly("s");
+    assertThat(idx.match(wrongType)).isEmpty();
+    assertThat(idx.match(wrongName)).isEmpty();
+    assertThat(idx.match(noName)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "cache {0}")
+  @ValueSource(ints = {1000, 0})
+  void residualPredicateRunsAfterTheIndex(int cache) {
+    SubscriptionIndex<String> idx = new SubscriptionIndex<>(cache);
+    AtomicLong calls = new AtomicLong();
+    idx.add(SubscriptionSpec.onTopic("t").key("k", "1")
+        .filter(m -> { calls.incrementAndGet(); return m.json().path("qty").asInt() > 5; }).build(), "big");
+
+    assertThat(idx.match(Message.builder("t").indexKey("k", "1").payload("{\"qty\":9}".getBytes()).build())).containsExactly("big");
+    assertThat(idx.match(Message.builder("t").indexKey("k", "1").payload("{\"qty\":2}".getBytes()).build())).isEmpty();
+    assertThat(calls.get()).isEqualTo(2);
+    // the index rejects on the key before the predicate is asked
+    assertThat(idx.match(Message.builder("t").indexKey("k", "2").payload("{\"qty\":9}".getBytes()).build())).isEmpty();
+    assertThat(calls.get()).isEqualTo(2);
+  }
+
+  @ParameterizedTest(name = "cache {0}")
+  @ValueSource(ints = {1000, 0})
+  void subscribeUnsubscribeResubscribe(int cache) {
+    SubscriptionIndex<String> idx = new SubscriptionIndex<>(cache);
+    SubscriptionSpec keyed = SubscriptionSpec.onTopic("t").key("k", "1", "2").build();
+    Message m = Message.builder("t").indexKey("k", "2").build();
+
+    Entry<String> e = idx.add(keyed, "x");
+    assertThat(idx.match(m)).containsExactly("x");
+    assertThat(idx.remove(e)).isTrue();
+    assertThat(idx.remove(e)).isFalse();
+    assertThat(idx.match(m)).isEmpty();
+    assertThat(idx.size()).isZero();
+    assertThat(idx.topicCount()).isZero();
+
+    Entry<String> again = idx.add(keyed, "x");
+    assertThat(idx.match(m)).containsExactly("x");
+    assertThat(again).isNotSameAs(e);
+  }
+
+  @ParameterizedTest(name = "cache {0}")
+  @ValueSource(ints = {1000, 0})
+  void bucketsGrowPastTheSmallSizeAndShrinkBack(int cache) {
+    SubscriptionIndex<Integer> idx = new SubscriptionIndex<>(cache);
+    int n = Bucket.SMALL * 3;
+    List<Entry<Integer>> entries = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      entries.add(idx.add(exact("t"), i));
+    }
+    assertThat(idx.match(msg("t"))).hasSize(n);
+    for (int i = 0; i < n; i += 2) {
+      idx.remove(entries.get(i));
+    }
+    assertThat(idx.match(msg("t"))).hasSize(n / 2).allMatch(i -> i % 2 == 1);
+  }
+
+  /**
+   * With a million keyed subscriptions on one topic, a message for one key visits exactly the one
+   * subscription on that key: the residual predicate of every subscription counts its calls, and only
+   * the matching one is called. Bounded by count, not by time.
+   */
+  @Test
+  void millionKeyedSubscriptionsAMatchVisitsOnlyItsOwnKey() {
+    SubscriptionIndex<Integer> idx = new SubscriptionIndex<>();
+    AtomicLong evaluations = new AtomicLong();
+    int n = 1_000_000;
+    for (int i = 0; i < n; i++) {
+      idx.add(SubscriptionSpec.onTopic("t").key("deviceId", "d" + i).filter(m -> { evaluations.incrementAndGet(); return true; }).build(), i);
+    }
+    assertThat(idx.size()).isEqualTo(n);
+
+    for (int probe : new int[] {0, 1, 4242, 999_999}) {
+      long before = evaluations.get();
+      assertThat(idx.match(Message.builder("t").indexKey("deviceId", "d" + probe).build())).containsExactly(probe);
+      assertThat(evaluations.get() - before).isEqualTo(1);
+    }
+    long before = evaluations.get();
+    assertThat(idx.match(Message.builder("t").indexKey("deviceId", "nobody").build())).isEmpty();
+    assertThat(evaluations.get()).isEqualTo(before);
+  }
+}
