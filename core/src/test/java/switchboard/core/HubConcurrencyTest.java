@@ -103,7 +103,11 @@ class HubConcurrencyTest {
         while (publishing.get()) {
           Conn c = conns.get(rnd.nextInt(OWNERS));
           Subscription s = hub.subscribe(c, SubscriptionSpec.onTopic("t").build());
-          Thread.onSpinWait();
+          // live across a few publishes, so that deliveries to it are in flight when it ends
+          long until = hub.publishedCount() + rnd.nextInt(1, 64);
+          while (hub.publishedCount() < until && publishing.get()) {
+            Thread.onSpinWait();
+          }
           hub.unsubscribe(c, s.id());
           // the dialect queues the reply on the connection's loop after unsubscribe returned
           c.loop.execute(() -> c.replied.add(s.id()));
