@@ -2,6 +2,9 @@ package switchboard.transport;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
@@ -166,6 +169,7 @@ public final class Transport implements AutoCloseable {
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
             new WriteBufferWaterMark(config.writeBufferHighWater() / 2, config.writeBufferHighWater()))
+        .handler(new AcceptLimiter())
         .childHandler(init);
     Channel ch;
     try {
@@ -179,17 +183,25 @@ public final class Transport implements AutoCloseable {
     log.info("listening on {}:{} ({})", host, bound, name);
   }
 
-  /** Counts the connection, or closes it when the limit is reached. */
-  private boolean admit(SocketChannel ch) {
-    if (open.incrementAndGet() > config.maxConnections()) {
-      open.decrementAndGet();
-      log.warn("refusing connection from {}: {} connections open (limits.max-connections)", ch.remoteAddress(), config.maxConnections());
-      ch.close();
-      return false;
+  /**
+   * Counts each accepted connection against the limit, or closes it. Runs on the accepting thread,
+   * before the connection is handed to an event loop, so connections are admitted in accept order.
+   */
+  @ChannelHandler.Sharable
+  private final class AcceptLimiter extends ChannelInboundHandlerAdapter {
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      Channel child = (Channel) msg;
+      if (open.incrementAndGet() > config.maxConnections()) {
+        open.decrementAndGet();
+        log.warn("refusing connection from {}: {} connections open (limits.max-connections)", child.remoteAddress(), config.maxConnections());
+        child.unsafe().closeForcibly();
+        return;
+      }
+      child.closeFuture().addListener(f -> open.decrementAndGet());
+      children.add(child);
+      ctx.fireChannelRead(child);
     }
-    ch.closeFuture().addListener(f -> open.decrementAndGet());
-    children.add(ch);
-    return true;
   }
 
   private void common(ChannelPipeline p, DialectStats initial) {
@@ -201,9 +213,6 @@ public final class Transport implements AutoCloseable {
   }
 
   private void initHttp(SocketChannel ch, HttpRoutes routes) {
-    if (!admit(ch)) {
-      return;
-    }
     ChannelPipeline p = ch.pipeline();
     DialectStats http = stats.of(TransportStats.HTTP);
     common(p, http);
@@ -214,9 +223,6 @@ public final class Transport implements AutoCloseable {
   }
 
   private void initTcp(SocketChannel ch, TcpListener t) {
-    if (!admit(ch)) {
-      return;
-    }
     ChannelPipeline p = ch.pipeline();
     DialectStats dialect = stats.of(t.endpoint().dialect());
     common(p, dialect);
