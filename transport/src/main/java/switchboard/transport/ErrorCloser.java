@@ -29,6 +29,12 @@ final class ErrorCloser extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    boolean tooLong = cause instanceof TooLongFrameException || cause.getCause() instanceof TooLongFrameException;
+    boolean corrupted = cause instanceof CorruptedFrameException || cause instanceof DecoderException;
+    if (tooLong || corrupted) {
+      // counted even when the decoder has already closed the channel itself (WebSocket frames too large)
+      stats.rejectedFrames.increment();
+    }
     if (!ctx.channel().isActive()) {
       return;
     }
@@ -37,10 +43,7 @@ final class ErrorCloser extends ChannelInboundHandlerAdapter {
       ctx.close();
       return;
     }
-    boolean tooLong = cause instanceof TooLongFrameException || cause.getCause() instanceof TooLongFrameException;
-    boolean corrupted = cause instanceof CorruptedFrameException || cause instanceof DecoderException;
     if (tooLong || corrupted) {
-      stats.rejectedFrames.increment();
       log.info("closing {}: {}", ctx.channel().remoteAddress(), cause.getMessage());
       if (webSocket) {
         WebSocketCloseStatus status = tooLong ? WebSocketCloseStatus.MESSAGE_TOO_BIG : WebSocketCloseStatus.PROTOCOL_ERROR;
