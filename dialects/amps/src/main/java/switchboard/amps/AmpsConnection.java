@@ -1,0 +1,121 @@
+package switchboard.amps;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import switchboard.core.Hub;
+import switchboard.core.Message;
+import switchboard.core.Subscription;
+import switchboard.core.delivery.Outbox;
+import switchboard.transport.Connection;
+import switchboard.transport.DialectStats;
+
+/**
+ * One AMPS client connection: its session (logon, heartbeat), its subscriptions by the client's
+ * {@code sub_id}, and how a header and a body go out on its transport. On its event loop only.
+ */
+final class AmpsConnection extends Connection {
+  final Hub hub;
+  final AmpsConfig config;
+  private final boolean webSocket;
+  private final HeaderWriter writer = new HeaderWriter();
+
+  boolean loggedOn;
+  String clientName;
+  String userId;
+  /** The client's sub_id to the hub's subscription. */
+  final Map<String, Subscription> subscriptions = new HashMap<>();
+  final Heartbeat heartbeat;
+
+  AmpsConnection(Channel channel, boolean webSocket, Hub hub, AmpsConfig config, Outbox.Limits limits, DialectStats stats) {
+    super(channel, limits, stats);
+    this.webSocket = webSocket;
+    this.hub = hub;
+    this.config = config;
+    this.heartbeat = new Heartbeat(this);
+  }
+
+  /** A fresh header writer; its bytes must be taken before the next call. */
+  HeaderWriter header(String command) {
+    return writer.reset().field("c", command);
+  }
+
+  /** Sends a header with no body. */
+  void sendHeader(HeaderWriter h) {
+    byte[] header = h.toBytes();
+    if (webSocket) {
+      send(new TextWebSocketFrame(Unpooled.wrappedBuffer(header)), header.length);
+    } else {
+      ByteBuf b = channel.alloc().buffer(4 + header.length);
+      b.writeInt(header.length).writeBytes(header);
+      send(b, b.readableBytes());
+    }
+  }
+
+  /**
+   * Sends a header and its body. On TCP the body follows the header in the same frame; on WebSocket it
+   * is a frame of its own, and an empty body is announced with {@code "l":0} and not sent.
+   */
+  void sendMessage(HeaderWriter h, byte[] body) {
+    if (webSocket) {
+      if (body.length == 0) {
+        h.field("l", 0);
+        sendHeader(h);
+        return;
+      }
+      byte[] header = h.toBytes();
+      send(new TextWebSocketFrame(Unpooled.wrappedBuffer(header)), header.length);
+      send(new TextWebSocketFrame(Unpooled.wrappedBuffer(body)), body.length);
+    } else {
+      byte[] header = h.toBytes();
+      ByteBuf b = channel.alloc().buffer(4 + header.length + body.length);
+      b.writeInt(header.length + body.length).writeBytes(header).writeBytes(body);
+      send(b, b.readableBytes());
+    }
+  }
+
+  /** One {@code p} message per publish, listing every subscription of this connection it matched. */
+  @Override
+  public void deliver(Message m, List<Subscription> matched) {
+    StringBuilder sids = new StringBuilder();
+    boolean timestamp = false;
+    boolean sowKey = false;
+    for (Subscription s : matched) {
+      AmpsSubscription a = s.attachment(AmpsSubscription.class);
+      if (sids.length() > 0) {
+        sids.append(',');
+      }
+      sids.append(a.subId());
+      timestamp |= a.timestamp();
+      sowKey |= !a.noSowKey();
+    }
+    HeaderWriter h = header("p").field("s", m.sequence()).field("t", m.topic()).field("sids", sids.toString());
+    if (sowKey && m.key() != null) {
+      h.field("k", m.key());
+    }
+    if (timestamp) {
+      h.field("ts", Timestamps.format(m.timestamp()));
+    }
+    sendMessage(h, m.payload());
+  }
+
+  @Override
+  protected void onSlowConsumer(Outbox.Limit limit) {
+    // AMPS logs the reason and drops the connection; there is no message to send first
+  }
+
+  @Override
+  protected void onClose() {
+    heartbeat.stop();
+    hub.release(this);
+    subscriptions.clear();
+  }
+
+  Channel ch() {
+    return channel;
+  }
+}

@@ -1,0 +1,161 @@
+package switchboard.amps;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.PatternSyntaxException;
+import switchboard.core.Subscription;
+import switchboard.core.SubscriptionLimitException;
+import switchboard.core.SubscriptionSpec;
+import switchboard.core.TopicSelector;
+import switchboard.core.filter.Filter;
+import switchboard.core.filter.FilterException;
+
+/** subscribe, unsubscribe and the SOW queries of one connection. */
+final class SubscriptionCommands {
+  private static final String PATTERN_CHARS = "*+?[](){}^$|\\";
+
+  /**
+   * A topic with a regular-expression metacharacter is a pattern. A dot alone does not make one:
+   * {@code orders.eu} is an ordinary topic name.
+   */
+  static boolean isPattern(String topic) {
+    for (int i = 0; i < topic.length(); i++) {
+      if (PATTERN_CHARS.indexOf(topic.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void subscribe(AmpsConnection c, Header h, int asked) throws CommandFailure {
+    Commands.received(c, h, asked);
+    String subId = h.subId != null ? h.subId : h.commandId != null ? h.commandId : Commands.generatedId();
+    h.subId = subId; // echoed in the ack
+    start(c, h, subId);
+    Acks.success(c, h, asked & AckTypes.PROCESSED);
+  }
+
+  /** Registers (or, with option replace, swaps) the subscription named subId. */
+  private void start(AmpsConnection c, Header h, String subId) throws CommandFailure {
+    if (subId.isEmpty() || subId.indexOf(',') >= 0) {
+      throw new CommandFailure(Reason.INVALID_SUB_ID);
+    }
+    Options opts = Options.parse(h.options);
+    Subscription existing = c.subscriptions.get(subId);
+    if (existing != null && !opts.has("replace")) {
+      throw new CommandFailure(Reason.SUBID_IN_USE);
+    }
+    SubscriptionSpec spec = SubscriptionSpec.on(selector(h.topic)).filter(filter(h.filter)).build();
+    AmpsSubscription attachment = new AmpsSubscription(subId, opts.has("timestamp"), opts.has("no_sowkey"));
+    Subscription s;
+    try {
+      s = c.hub.subscribe(c, spec, attachment);
+    } catch (SubscriptionLimitException e) {
+      throw new CommandFailure(Reason.SUBSCRIPTION_LIMIT);
+    }
+    if (existing != null) {
+      // The new one is live before the old one ends: a publish meanwhile matches both, and the
+      // delivery, which runs later on this event loop, finds the old one ended. No gap, no duplicate.
+      c.hub.unsubscribe(c, existing.id());
+    }
+    c.subscriptions.put(subId, s);
+  }
+
+  private static TopicSelector selector(String topic) throws CommandFailure {
+    if (topic == null || topic.isEmpty()) {
+      throw new CommandFailure(Reason.INVALID_TOPIC);
+    }
+    if (!isPattern(topic)) {
+      return TopicSelector.exact(topic);
+    }
+    try {
+      return TopicSelector.regex(topic);
+    } catch (PatternSyntaxException e) {
+      throw new CommandFailure(Reason.BAD_REGEX_TOPIC);
+    }
+  }
+
+  private static Filter filter(String text) throws CommandFailure {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return Filter.compile(text);
+    } catch (FilterException e) {
+      throw new CommandFailure(Reason.BAD_FILTER);
+    }
+  }
+
+  /**
+   * seed 001: {@code sub_id} is one id, a comma-delimited list, or {@code all}; {@code query_id} (one or
+   * a list) cancels SOW queries in progress; with both, everything that matches goes; with neither,
+   * the command fails. Ids this connection does not hold are skipped. Acks: received and processed.
+   * The processed ack is sent after the hub has ended the subscriptions, so nothing of theirs follows it.
+   */
+  void unsubscribe(AmpsConnection c, Header h, int asked) throws CommandFailure {
+    Commands.received(c, h, asked);
+    boolean bySub = h.subId != null && !h.subId.isBlank();
+    boolean byQuery = h.queryId != null && !h.queryId.isBlank();
+    if (!bySub && !byQuery) {
+      throw new CommandFailure(Reason.INVALID_SUB_ID);
+    }
+    if (bySub) {
+      if (h.subId.trim().equals("all")) {
+        c.hub.unsubscribeAll(c);
+        c.subscriptions.clear();
+      } else {
+        List<switchboard.core.SubscriptionId> ids = new ArrayList<>();
+        for (String id : ids(h.subId)) {
+          Subscription s = c.subscriptions.remove(id);
+          if (s != null) {
+            ids.add(s.id());
+          }
+        }
+        c.hub.unsubscribe(c, ids);
+      }
+    }
+    // byQuery: a SOW query runs to completion within its command on this event loop, so none is
+    // ever in progress when an unsubscribe is read; there is nothing further to cancel.
+    Acks.success(c, h, asked & AckTypes.PROCESSED);
+  }
+
+  private static List<String> ids(String list) {
+    List<String> out = new ArrayList<>();
+    for (String s : list.split(",")) {
+      String id = s.trim();
+      if (!id.isEmpty()) {
+        out.add(id);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * sow and sow_and_subscribe. No topic is a State-of-the-World topic yet, so {@code sow} fails with
+   * {@code invalid topic}, and sow_and_subscribe answers an empty query (group_begin, group_end) and
+   * then delivers live, as AMPS does on a topic without a SOW.
+   */
+  void sow(AmpsConnection c, Header h, int asked, boolean andSubscribe) throws CommandFailure {
+    Commands.received(c, h, asked);
+    if (!andSubscribe) {
+      selector(h.topic);
+      throw new CommandFailure(Reason.INVALID_TOPIC);
+    }
+    String id = h.commandId != null ? h.commandId : Commands.generatedId();
+    if (h.subId == null) {
+      h.subId = h.queryId != null ? h.queryId : id;
+    }
+    if (h.queryId == null) {
+      h.queryId = h.subId;
+    }
+    start(c, h, h.subId);
+    Acks.success(c, h, asked & AckTypes.PROCESSED);
+    c.sendHeader(c.header("group_begin").field("t", h.topic).field("query_id", h.queryId).field("sub_id", h.subId));
+    c.sendHeader(c.header("group_end").field("t", h.topic).field("query_id", h.queryId).field("sub_id", h.subId));
+    Acks.success(c, h, asked & AckTypes.COMPLETED);
+    if ((asked & AckTypes.STATS) != 0) {
+      c.sendHeader(Acks.start(c, h, AckTypes.STATS).field("status", "success")
+          .field("records_returned", 0).field("topic_matches", 0).field("matches", 0));
+    }
+  }
+}

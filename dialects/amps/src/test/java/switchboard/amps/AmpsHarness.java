@@ -1,0 +1,43 @@
+package switchboard.amps;
+
+import switchboard.core.Hub;
+import switchboard.core.delivery.Outbox;
+import switchboard.transport.Transport;
+import switchboard.transport.TransportConfig;
+import switchboard.transport.TransportStats;
+
+/** The amps dialect on a real transport on loopback, ports chosen by the system. */
+final class AmpsHarness implements AutoCloseable {
+  final TransportStats stats = new TransportStats();
+  final Hub hub = new Hub();
+  final Transport transport;
+  final AmpsDialect dialect;
+
+  AmpsHarness() {
+    this(AmpsConfig.forTests(), TransportConfig.forTests());
+  }
+
+  AmpsHarness(AmpsConfig config, TransportConfig tc) {
+    transport = new Transport(tc, stats);
+    dialect = new AmpsDialect(hub, config, tc.outbox(), stats);
+    dialect.install(transport.routes());
+    transport.start();
+    dialect.start();
+  }
+
+  static AmpsHarness withOutbox(Outbox.Limits limits, int highWater) {
+    return new AmpsHarness(AmpsConfig.forTests(), TransportConfig.forTests().withOutbox(limits, highWater));
+  }
+
+  RawClient connect(String kind) throws Exception {
+    return kind.equals("tcp")
+        ? new RawClient.Tcp(transport.port(AmpsDialect.TCP_LISTENER))
+        : new RawClient.Ws(transport.port(Transport.HTTP_LISTENER), "/amps/json", true);
+  }
+
+  @Override
+  public void close() {
+    transport.close();
+    dialect.close();
+  }
+}

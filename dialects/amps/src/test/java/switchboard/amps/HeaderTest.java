@@ -1,0 +1,89 @@
+package switchboard.amps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class HeaderTest {
+
+  private static Header parse(String frame) throws IOException {
+    byte[] b = frame.getBytes(StandardCharsets.UTF_8);
+    return Header.parse(b, 0, b.length);
+  }
+
+  @Test
+  void shortAndLongKeysMeanTheSame() throws IOException {
+    Header s = parse("{\"c\":\"subscribe\",\"cid\":\"1\",\"t\":\"x\",\"a\":\"processed\",\"o\":\"oof\",\"f\":\"/a=1\",\"bs\":10}");
+    Header l = parse("{\"cmd\":\"subscribe\",\"cmd_id\":\"1\",\"topic\":\"x\",\"ack_type\":\"processed\",\"opts\":\"oof\",\"filter\":\"/a=1\",\"batch_size\":\"10\"}");
+    for (Header h : new Header[] {s, l}) {
+      assertThat(h.command).isEqualTo("subscribe");
+      assertThat(h.commandId).isEqualTo("1");
+      assertThat(h.topic).isEqualTo("x");
+      assertThat(h.ackType).isEqualTo("processed");
+      assertThat(h.options).isEqualTo("oof");
+      assertThat(h.filter).isEqualTo("/a=1");
+      assertThat(h.batchSize).isEqualTo("10");
+    }
+  }
+
+  @Test
+  void bodyStartsRightAfterTheHeader() throws IOException {
+    String frame = "{\"c\":\"p\",\"t\":\"orders\",\"x\":{\"ignored\":[1,2]}}{\"qty\":5}";
+    Header h = parse(frame);
+    assertThat(frame.substring(h.bodyOffset)).isEqualTo("{\"qty\":5}");
+    assertThat(parse("{\"c\":\"p\",\"t\":\"orders\"}").bodyOffset).isEqualTo(22);
+  }
+
+  @Test
+  void bodyOffsetIsRelativeToTheArrayWhenTheHeaderStartsLater() throws IOException {
+    byte[] b = "XXXX{\"c\":\"p\"}body".getBytes(StandardCharsets.UTF_8);
+    Header h = Header.parse(b, 4, b.length - 4);
+    assertThat(new String(b, h.bodyOffset, b.length - h.bodyOffset, StandardCharsets.UTF_8)).isEqualTo("body");
+  }
+
+  @Test
+  void numbersBooleansAndNullsAreRead() throws IOException {
+    Header h = parse("{\"c\":\"sow\",\"top_n\":5,\"s\":123,\"sub_id\":null,\"bs\":true}");
+    assertThat(h.topN).isEqualTo("5");
+    assertThat(h.sequence).isEqualTo("123");
+    assertThat(h.subId).isNull();
+    assertThat(h.batchSize).isEqualTo("true");
+  }
+
+  @Test
+  void notAnObjectIsAnError() {
+    assertThatThrownBy(() -> parse("[1,2]")).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> parse("garbage")).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> parse("{\"c\":\"p\"")).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> parse("")).isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void writerEmitsCompactJsonAndEscapes() {
+    HeaderWriter w = new HeaderWriter();
+    String h = new String(w.reset().field("c", "ack").field("s", 7).field("cid", "a\"b\\c").field("t", "ünï").reason("bad \"quoted\" thing").toBytes(), StandardCharsets.UTF_8);
+    assertThat(h).isEqualTo("{\"c\":\"ack\",\"s\":7,\"cid\":\"a\\\"b\\\\c\",\"t\":\"ünï\",\"reason\":\"bad quoted thing\"}");
+    assertThatThrownBy(() -> w.reset().field("s", -1)).isInstanceOf(IllegalArgumentException.class);
+    // reusable
+    assertThat(new String(w.reset().field("c", "p").toBytes(), StandardCharsets.UTF_8)).isEqualTo("{\"c\":\"p\"}");
+  }
+
+  @Test
+  void ackTypesParse() {
+    assertThat(AckTypes.parse("received,processed")).isEqualTo(AckTypes.RECEIVED | AckTypes.PROCESSED);
+    assertThat(AckTypes.parse(" stats , none ")).isEqualTo(AckTypes.STATS);
+    assertThat(AckTypes.parse("")).isZero();
+    assertThat(AckTypes.parse(null)).isZero();
+  }
+
+  @Test
+  void patternTopicsAreThoseWithRegexMetacharacters() {
+    assertThat(SubscriptionCommands.isPattern("orders.eu")).isFalse();
+    assertThat(SubscriptionCommands.isPattern("orders")).isFalse();
+    assertThat(SubscriptionCommands.isPattern("orders.*")).isTrue();
+    assertThat(SubscriptionCommands.isPattern("^a|b$")).isTrue();
+  }
+}
