@@ -1,10 +1,12 @@
 package switchboard.server;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import switchboard.amps.AmpsDialect;
 import switchboard.core.Hub;
 import switchboard.core.HubOptions;
 import switchboard.core.delivery.Outbox;
@@ -34,16 +36,16 @@ public final class Server implements AutoCloseable {
   private boolean stopped;
 
   public Server(Config config) {
-    this(config, List.of());
-  }
-
-  /** A server with the given dialects (each built on {@link #hub()} by the caller). */
-  Server(Config config, List<Dialect> dialects) {
     this.config = config;
     this.hub = new Hub(new HubOptions(config.limits().maxSubscriptionsPerConnection(), config.engine().patternCacheCapacity()));
-    this.transport = new Transport(transportConfig(config), stats);
+    TransportConfig tc = transportConfig(config);
+    this.transport = new Transport(tc, stats);
     this.metrics = new ServerMetrics(hub, transport);
-    this.dialects = List.copyOf(dialects);
+    List<Dialect> enabled = new ArrayList<>();
+    if (config.amps().enabled()) {
+      enabled.add(new AmpsDialect(hub, config.amps(), tc.outbox(), stats));
+    }
+    this.dialects = List.copyOf(enabled);
   }
 
   static TransportConfig transportConfig(Config config) {

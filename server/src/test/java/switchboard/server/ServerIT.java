@@ -8,10 +8,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import switchboard.amps.AmpsDialect;
+import switchboard.server.config.Config;
 import switchboard.server.config.ConfigLoader;
 
 /** The whole server, started in-process on a free port, over real HTTP. */
@@ -19,9 +27,16 @@ class ServerIT {
   private final HttpClient http = HttpClient.newHttpClient();
   private Server server;
 
+  /** The embedded defaults on loopback and free ports, plus the given overrides. */
+  static Config testConfig(String... more) {
+    List<String> sets = new ArrayList<>(List.of("http.host=127.0.0.1", "http.port=0", "amps.tcp-host=127.0.0.1", "amps.tcp-port=0"));
+    sets.addAll(List.of(more));
+    return ConfigLoader.load(null, sets);
+  }
+
   @BeforeEach
   void start() {
-    server = new Server(ConfigLoader.load(null, List.of("http.host=127.0.0.1", "http.port=0"))).start();
+    server = new Server(testConfig("limits.max-frame-bytes=4096")).start();
   }
 
   @AfterEach
@@ -76,11 +91,44 @@ class ServerIT {
     int port = server.port("http");
     server.close();
     server.close();
-    Server again = new Server(ConfigLoader.load(null, List.of("http.host=127.0.0.1", "http.port=" + port))).start();
+    Server again = new Server(testConfig("http.port=" + port)).start();
     try {
       assertThat(again.port("http")).isEqualTo(port);
     } finally {
       again.close();
     }
+  }
+
+  @Test
+  void ampsIsServedOnItsOwnTcpPortAndCanBeTurnedOff() throws Exception {
+    assertThat(server.ports()).containsKey(AmpsDialect.TCP_LISTENER);
+    assertThat(server.port(AmpsDialect.TCP_LISTENER)).isNotEqualTo(server.port("http"));
+    Server without = new Server(testConfig("amps.enabled=false")).start();
+    try {
+      assertThat(without.ports()).doesNotContainKey(AmpsDialect.TCP_LISTENER);
+    } finally {
+      without.close();
+    }
+  }
+
+  @Test
+  void oversizedWebSocketFrameClosesThatConnectionAndTheServerGoesOn() throws Exception {
+    URI ws = URI.create("ws://127.0.0.1:" + server.port("http") + "/amps/json");
+    CompletableFuture<Integer> closed = new CompletableFuture<>();
+    WebSocket.Listener listener = new WebSocket.Listener() {
+      @Override
+      public CompletionStage<?> onClose(WebSocket w, int code, String reason) {
+        closed.complete(code);
+        return null;
+      }
+    };
+    WebSocket big = http.newWebSocketBuilder().buildAsync(ws, listener).get(5, TimeUnit.SECONDS);
+    WebSocket other = http.newWebSocketBuilder().buildAsync(ws, new WebSocket.Listener() {}).get(5, TimeUnit.SECONDS);
+    big.sendBinary(ByteBuffer.allocate(4097), true);
+    assertThat(closed.get(5, TimeUnit.SECONDS)).isEqualTo(1009);
+    assertThat(get("/health").statusCode()).isEqualTo(200);
+    other.sendText("text", true).get(5, TimeUnit.SECONDS);
+    assertThat(other.isOutputClosed()).isFalse();
+    assertThat(server.stats().of(AmpsDialect.NAME).rejectedFrames()).isEqualTo(1);
   }
 }

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import switchboard.amps.AmpsConfig;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,7 +24,18 @@ class ConfigLoaderTest {
     assertThat(Config.defaults()).isEqualTo(new Config(
         new HttpConfig("0.0.0.0", 8080),
         new LimitsConfig(10_000, 1_048_576, 1_048_576, Duration.ofSeconds(300), 100_000, 16_777_216L, 100_000, 262_144),
-        new EngineConfig(0, 10_000)));
+        new EngineConfig(0, 10_000),
+        new AmpsConfig(true, "0.0.0.0", 9007, "/amps/json", Map.of(), Duration.ofMinutes(5))));
+  }
+
+  @Test
+  void ampsUsersAreAMapAndItsChecksReportWithTheSectionPath() {
+    Config c = ConfigLoader.load(null, List.of("amps.users={alice: secret, bob: hunter2}"));
+    assertThat(c.amps().users()).containsExactlyInAnyOrderEntriesOf(Map.of("alice", "secret", "bob", "hunter2"));
+    assertThatThrownBy(() -> ConfigLoader.load(null, List.of("amps.web-socket-path=amps")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("amps")
+        .hasMessageContaining("web-socket-path must start with '/'");
   }
 
   @Test
