@@ -1,42 +1,51 @@
 package switchboard.core.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 
 /**
- * A compiled expression node, evaluated against a parsed document. Shared by every thread that
- * evaluates its filter: nodes hold no per-evaluation state.
+ * A compiled expression node. Nodes are immutable and shared by every thread that runs their filter;
+ * what an evaluation computes lives on that thread's {@link ValueStack}.
  */
 abstract class Expr {
+  /** Levels of nodes from here down; the parser bounds it, since evaluation recurses that deep. */
+  final int depth;
 
-  /** The value, as a node; NULL as a null or missing node. May allocate for computed values only. */
-  abstract JsonNode value(JsonNode doc);
-
-  /** The value as a condition: {@link Values#TRUE}, {@link Values#FALSE} or {@link Values#UNKNOWN}. */
-  int truth(JsonNode doc) {
-    return Values.truth(value(doc));
+  Expr(Expr... children) {
+    int d = 0;
+    for (Expr c : children) {
+      d = Math.max(d, c.depth);
+    }
+    depth = d + 1;
   }
 
-  /** True for nodes that compute a number, which {@link #number} gives without allocating. */
-  boolean isNumeric() {
-    return false;
+  /** Pushes this node's value on the stack: exactly one slot, whatever it holds. */
+  abstract void eval(JsonNode doc, ValueStack st);
+
+  /** This node as a condition: {@link Values#TRUE}, {@link Values#FALSE} or {@link Values#UNKNOWN}. */
+  int truth(JsonNode doc, ValueStack st) {
+    int i = st.size();
+    eval(doc, st);
+    int t = Values.truth(st, i);
+    st.truncate(i);
+    return t;
   }
 
-  /** The value as a number; NaN for NULL or a value that is not a number. */
-  double number(JsonNode doc) {
-    return Values.toDouble(value(doc));
-  }
+  /** A node whose value is a condition; as an operand it is a boolean, or NULL when UNKNOWN. */
+  abstract static class Condition extends Expr {
+    Condition(Expr... children) {
+      super(children);
+    }
 
-  /** A node whose value is a condition. */
-  abstract static class Predicate extends Expr {
     @Override
-    abstract int truth(JsonNode doc);
+    abstract int truth(JsonNode doc, ValueStack st);
 
     @Override
-    final JsonNode value(JsonNode doc) {
-      int t = truth(doc);
-      return t == Values.UNKNOWN ? NullNode.getInstance() : BooleanNode.valueOf(t == Values.TRUE);
+    final void eval(JsonNode doc, ValueStack st) {
+      int t = truth(doc, st);
+      int i = st.push();
+      if (t != Values.UNKNOWN) {
+        st.setBool(i, t == Values.TRUE);
+      }
     }
   }
 }

@@ -49,7 +49,7 @@ final class Lexer {
     if (c == '\'' || c == '"') {
       return new Token(Kind.STRING, string(c), col, null);
     }
-    if (Character.isDigit(c) || (c == '.' && pos + 1 < src.length() && Character.isDigit(src.charAt(pos + 1)))) {
+    if (isDigit(c) || (c == '.' && pos + 1 < src.length() && isDigit(src.charAt(pos + 1)))) {
       return number(col);
     }
     if (Character.isLetter(c) || c == '_') {
@@ -93,7 +93,11 @@ final class Lexer {
     return false;
   }
 
-  /** {@code /a/b[0]/c}: everything up to a character that cannot be part of a path. */
+  /**
+   * {@code /a/b[0]/c}: everything up to a character that cannot be part of a path. XML and JSON names
+   * may hold {@code . : - @ # $}, so {@code /content-type} is one name and subtraction needs a space
+   * ({@code /a - 1}); a {@code -} right after a {@code /} is not part of a name.
+   */
   private String path() {
     int start = pos;
     while (pos < src.length()) {
@@ -133,13 +137,13 @@ final class Lexer {
   private Token number(int col) throws FilterException {
     int start = pos;
     boolean decimal = false;
-    while (pos < src.length() && Character.isDigit(src.charAt(pos))) {
+    while (pos < src.length() && isDigit(src.charAt(pos))) {
       pos++;
     }
     if (pos < src.length() && src.charAt(pos) == '.') {
       decimal = true;
       pos++;
-      while (pos < src.length() && Character.isDigit(src.charAt(pos))) {
+      while (pos < src.length() && isDigit(src.charAt(pos))) {
         pos++;
       }
     }
@@ -150,7 +154,7 @@ final class Lexer {
         pos++;
       }
       int digits = pos;
-      while (pos < src.length() && Character.isDigit(src.charAt(pos))) {
+      while (pos < src.length() && isDigit(src.charAt(pos))) {
         pos++;
       }
       if (digits == pos) {
@@ -169,5 +173,9 @@ final class Lexer {
       }
     }
     return new Token(Kind.NUMBER, text, col, value);
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 }

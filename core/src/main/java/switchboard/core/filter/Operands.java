@@ -2,22 +2,19 @@ package switchboard.core.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
-import java.util.Locale;
 
-/** The value nodes: identifiers, literals, arithmetic and functions. */
+/** The value nodes that are not functions: identifiers, literals and arithmetic. */
 final class Operands {
   private Operands() {}
 
   /**
-   * {@code /a/b[0]/c}: object fields by name, array elements by 0-based index. A name applied to an
-   * array collects that field from each element, so {@code /items/price} matches any item's price.
+   * {@code /a/b[0]/c}: object fields by name, array elements by 0-based index; a missing step is NULL.
+   * A name applied to an array collects that field from each element, as an XPath step over repeated
+   * elements does, so {@code /items/price > 40} is true when any item's price is. That case builds an
+   * array per evaluation; every other path only walks the document.
    */
   static final class Ident extends Expr {
     private final String[] names; // null where the step is an index
@@ -36,7 +33,7 @@ final class Operands {
     }
 
     @Override
-    JsonNode value(JsonNode doc) {
+    void eval(JsonNode doc, ValueStack st) {
       JsonNode n = doc;
       for (int i = 0; i < names.length && !n.isMissingNode(); i++) {
         if (names[i] == null) {
@@ -47,7 +44,7 @@ final class Operands {
           n = n.path(names[i]);
         }
       }
-      return n;
+      Values.push(st, n);
     }
 
     private static JsonNode collect(JsonNode array, String name) {
@@ -77,46 +74,36 @@ final class Operands {
       this.node = node;
     }
 
-    @Override
-    JsonNode value(JsonNode doc) {
+    JsonNode node() {
       return node;
+    }
+
+    @Override
+    void eval(JsonNode doc, ValueStack st) {
+      Values.push(st, node);
     }
   }
 
-  /** {@code + - * / %}: numbers only; NULL in, or a division by zero, gives NULL. */
+  /** {@code + - * / %} (see {@link Values#arithmetic}). */
   static final class Arith extends Expr {
     private final char op;
     private final Expr left;
     private final Expr right;
 
     Arith(char op, Expr left, Expr right) {
+      super(left, right);
       this.op = op;
       this.left = left;
       this.right = right;
     }
 
     @Override
-    boolean isNumeric() {
-      return true;
-    }
-
-    @Override
-    double number(JsonNode doc) {
-      double a = left.number(doc);
-      double b = right.number(doc);
-      return switch (op) {
-        case '+' -> a + b;
-        case '-' -> a - b;
-        case '*' -> a * b;
-        case '/' -> b == 0 ? Double.NaN : a / b;
-        case '%' -> b == 0 ? Double.NaN : a % b;
-        default -> throw new IllegalStateException("operator " + op);
-      };
-    }
-
-    @Override
-    JsonNode value(JsonNode doc) {
-      return numberNode(number(doc));
+    void eval(JsonNode doc, ValueStack st) {
+      int i = st.size();
+      left.eval(doc, st);
+      right.eval(doc, st);
+      Values.arithmetic(op, st, i, i + 1);
+      st.truncate(i + 1);
     }
   }
 
@@ -125,147 +112,15 @@ final class Operands {
     private final Expr operand;
 
     Neg(Expr operand) {
+      super(operand);
       this.operand = operand;
     }
 
     @Override
-    boolean isNumeric() {
-      return true;
-    }
-
-    @Override
-    double number(JsonNode doc) {
-      return -operand.number(doc);
-    }
-
-    @Override
-    JsonNode value(JsonNode doc) {
-      return numberNode(number(doc));
-    }
-  }
-
-  /** A computed number as a node: NULL for NaN, an integer when it is one. */
-  static JsonNode numberNode(double d) {
-    if (Double.isNaN(d)) {
-      return NullNode.getInstance();
-    }
-    if (d == Math.rint(d) && Math.abs(d) < 9.0e15) {
-      return LongNode.valueOf((long) d);
-    }
-    return DoubleNode.valueOf(d);
-  }
-
-  /** UPPER, LOWER, CONCAT: string results. */
-  static final class StringFunc extends Expr {
-    private final String name;
-    private final Expr[] args;
-
-    StringFunc(String name, Expr[] args) {
-      this.name = name;
-      this.args = args;
-    }
-
-    @Override
-    JsonNode value(JsonNode doc) {
-      if (name.equals("CONCAT")) {
-        StringBuilder b = new StringBuilder();
-        for (Expr a : args) {
-          String t = Values.text(a.value(doc));
-          if (t != null) {
-            b.append(t);
-          }
-        }
-        return TextNode.valueOf(b.toString());
-      }
-      String t = Values.text(args[0].value(doc));
-      if (t == null) {
-        return NullNode.getInstance();
-      }
-      return TextNode.valueOf(name.equals("UPPER") ? t.toUpperCase(Locale.ROOT) : t.toLowerCase(Locale.ROOT));
-    }
-  }
-
-  /** INSTR, INSTR_I (1-based position, 0 when absent) and STREQUAL_I (1 or 0): numbers, no allocation. */
-  static final class NumberFunc extends Expr {
-    private final String name;
-    private final Expr a;
-    private final Expr b;
-
-    NumberFunc(String name, Expr a, Expr b) {
-      this.name = name;
-      this.a = a;
-      this.b = b;
-    }
-
-    @Override
-    boolean isNumeric() {
-      return true;
-    }
-
-    @Override
-    double number(JsonNode doc) {
-      String s = Values.text(a.value(doc));
-      String t = Values.text(b.value(doc));
-      if (s == null || t == null) {
-        return Double.NaN;
-      }
-      return switch (name) {
-        case "INSTR" -> s.indexOf(t) + 1;
-        case "INSTR_I" -> indexIgnoreCase(s, t) + 1;
-        case "STREQUAL_I" -> s.equalsIgnoreCase(t) ? 1 : 0;
-        default -> throw new IllegalStateException(name);
-      };
-    }
-
-    private static int indexIgnoreCase(String s, String t) {
-      for (int i = 0; i + t.length() <= s.length(); i++) {
-        if (s.regionMatches(true, i, t, 0, t.length())) {
-          return i;
-        }
-      }
-      return -1;
-    }
-
-    @Override
-    JsonNode value(JsonNode doc) {
-      return numberNode(number(doc));
-    }
-  }
-
-  /** IF(condition, then, else): the condition must be TRUE for {@code then}. */
-  static final class If extends Expr {
-    private final Expr cond;
-    private final Expr then;
-    private final Expr otherwise;
-
-    If(Expr cond, Expr then, Expr otherwise) {
-      this.cond = cond;
-      this.then = then;
-      this.otherwise = otherwise;
-    }
-
-    private Expr chosen(JsonNode doc) {
-      return cond.truth(doc) == Values.TRUE ? then : otherwise;
-    }
-
-    @Override
-    JsonNode value(JsonNode doc) {
-      return chosen(doc).value(doc);
-    }
-
-    @Override
-    boolean isNumeric() {
-      return then.isNumeric() && otherwise.isNumeric();
-    }
-
-    @Override
-    double number(JsonNode doc) {
-      return chosen(doc).number(doc);
-    }
-
-    @Override
-    int truth(JsonNode doc) {
-      return chosen(doc).truth(doc);
+    void eval(JsonNode doc, ValueStack st) {
+      int i = st.size();
+      operand.eval(doc, st);
+      Values.negate(st, i);
     }
   }
 }

@@ -1,5 +1,6 @@
 package switchboard.core.filter;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.LongNode;
@@ -7,12 +8,13 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import switchboard.core.filter.Lexer.Kind;
 import switchboard.core.filter.Lexer.Token;
-import switchboard.core.filter.Predicates.Op;
+import switchboard.core.filter.Values.Op;
 
 /**
  * Recursive descent over the grammar, loosest binding first:
@@ -28,12 +30,21 @@ import switchboard.core.filter.Predicates.Op;
  * unary     := '-' unary | primary
  * primary   := number | string | TRUE | FALSE | NULL | identifier | function '(' args ')' | '(' or ')'
  * </pre>
+ *
+ * A chain of AND (or of OR) becomes one node over all its operands, so a long chain costs no depth.
  */
 final class Parser {
   private static final Set<String> OPERAND_WORDS = Set.of("TRUE", "FALSE", "NULL");
+  /**
+   * Bounds on nesting: the parser and the evaluator both recurse once per level, and a filter comes from
+   * a client, so a pathological one must be a FilterException, not a StackOverflowError.
+   */
+  static final int MAX_NESTING = 100;
+  static final int MAX_DEPTH = 256;
 
   private final Lexer lexer;
   private Token tok;
+  private int nesting;
 
   Parser(String text) throws FilterException {
     this.lexer = new Lexer(text);
@@ -48,12 +59,27 @@ final class Parser {
     return e;
   }
 
+  /** Entering one more level of parentheses, NOT or unary minus. */
+  private void enter() throws FilterException {
+    if (++nesting > MAX_NESTING) {
+      throw error("filter nested too deeply (more than " + MAX_NESTING + " levels)");
+    }
+  }
+
+  /** A node built in a loop (a chain of + or *), which grows deeper without the parser recursing. */
+  private Expr bounded(Expr e) throws FilterException {
+    if (e.depth > MAX_DEPTH) {
+      throw error("expression too deep (more than " + MAX_DEPTH + " levels)");
+    }
+    return e;
+  }
+
   /** Moves on; the next token is an operand unless this one ended an operand. */
   private Token advance() throws FilterException {
     Token t = tok;
     boolean endedOperand = switch (t.kind()) {
       case NUMBER, STRING, IDENT, RPAREN -> true;
-      case WORD -> OPERAND_WORDS.contains(t.text().toUpperCase());
+      case WORD -> OPERAND_WORDS.contains(t.text().toUpperCase(Locale.ROOT));
       default -> false;
     };
     tok = lexer.next(!endedOperand);
@@ -80,26 +106,37 @@ final class Parser {
 
   private Expr or() throws FilterException {
     Expr e = and();
+    if (!tok.isWord("OR")) {
+      return e;
+    }
+    List<Expr> operands = new ArrayList<>(List.of(e));
     while (tok.isWord("OR")) {
       advance();
-      e = new Predicates.Or(e, and());
+      operands.add(and());
     }
-    return e;
+    return new Predicates.Or(operands.toArray(new Expr[0]));
   }
 
   private Expr and() throws FilterException {
     Expr e = not();
+    if (!tok.isWord("AND")) {
+      return e;
+    }
+    List<Expr> operands = new ArrayList<>(List.of(e));
     while (tok.isWord("AND")) {
       advance();
-      e = new Predicates.And(e, not());
+      operands.add(not());
     }
-    return e;
+    return new Predicates.And(operands.toArray(new Expr[0]));
   }
 
   private Expr not() throws FilterException {
     if (tok.isWord("NOT")) {
       advance();
-      return new Predicates.Not(not());
+      enter();
+      Expr operand = not();
+      nesting--;
+      return new Predicates.Not(operand);
     }
     return predicate();
   }
@@ -156,7 +193,7 @@ final class Parser {
       try {
         p = Pattern.compile(tok.text());
       } catch (PatternSyntaxException e) {
-        throw error("bad LIKE pattern: " + e.getDescription());
+        throw error("bad regular expression in LIKE: " + e.getDescription());
       }
       advance();
       return new Predicates.Like(negated, left, p);
@@ -193,7 +230,7 @@ final class Parser {
     Expr e = product();
     while (tok.kind() == Kind.OP && (tok.text().equals("+") || tok.text().equals("-"))) {
       char op = advance().text().charAt(0);
-      e = new Operands.Arith(op, e, product());
+      e = bounded(new Operands.Arith(op, e, product()));
     }
     return e;
   }
@@ -202,7 +239,7 @@ final class Parser {
     Expr e = unary();
     while (tok.kind() == Kind.OP && (tok.text().equals("*") || tok.text().equals("/") || tok.text().equals("%"))) {
       char op = advance().text().charAt(0);
-      e = new Operands.Arith(op, e, unary());
+      e = bounded(new Operands.Arith(op, e, unary()));
     }
     return e;
   }
@@ -210,17 +247,21 @@ final class Parser {
   private Expr unary() throws FilterException {
     if (tok.kind() == Kind.OP && tok.text().equals("-")) {
       advance();
+      enter();
       Expr operand = unary();
-      return operand instanceof Operands.Literal lit && lit.value(null).isNumber()
-          ? negateLiteral(lit)
+      nesting--;
+      // -5 is folded into a literal, so that it costs nothing per message
+      return operand instanceof Operands.Literal lit && lit.node().isNumber()
+          ? negateLiteral(lit.node())
           : new Operands.Neg(operand);
     }
     return primary();
   }
 
-  private static Expr negateLiteral(Operands.Literal lit) {
-    var n = lit.value(null);
-    return new Operands.Literal(n.isIntegralNumber() ? LongNode.valueOf(-n.longValue()) : DoubleNode.valueOf(-n.doubleValue()));
+  private static Expr negateLiteral(JsonNode n) {
+    return new Operands.Literal(n.isIntegralNumber() && n.longValue() != Long.MIN_VALUE
+        ? LongNode.valueOf(-n.longValue())
+        : DoubleNode.valueOf(-n.doubleValue()));
   }
 
   private Expr primary() throws FilterException {
@@ -240,29 +281,32 @@ final class Parser {
       }
       case LPAREN -> {
         advance();
+        enter();
         Expr e = or();
         expect(Kind.RPAREN, ")");
+        nesting--;
         return e;
       }
       case WORD -> {
-        String w = t.text().toUpperCase();
+        String w = t.text().toUpperCase(Locale.ROOT);
         advance();
         return switch (w) {
           case "TRUE" -> new Operands.Literal(BooleanNode.TRUE);
           case "FALSE" -> new Operands.Literal(BooleanNode.FALSE);
           case "NULL" -> new Operands.Literal(NullNode.getInstance());
-          default -> function(w, t);
+          default -> function(t);
         };
       }
       default -> throw error("expected a value but found '" + t.text() + "'");
     }
   }
 
-  private Expr function(String name, Token at) throws FilterException {
+  private Expr function(Token name) throws FilterException {
     if (tok.kind() != Kind.LPAREN) {
-      throw new FilterException("unknown word '" + at.text() + "'", at.column());
+      throw new FilterException("unknown word '" + name.text() + "'", name.column());
     }
     advance();
+    enter();
     List<Expr> args = new ArrayList<>();
     if (tok.kind() != Kind.RPAREN) {
       args.add(or());
@@ -272,22 +316,8 @@ final class Parser {
       }
     }
     expect(Kind.RPAREN, ")");
-    int n = args.size();
-    Expr[] a = args.toArray(new Expr[0]);
-    return switch (name) {
-      case "UPPER", "LOWER" -> arity(name, n, 1, at, new Operands.StringFunc(name, a));
-      case "CONCAT" -> n >= 1 ? new Operands.StringFunc(name, a) : arity(name, n, 1, at, null);
-      case "INSTR", "INSTR_I", "STREQUAL_I" -> n == 2 ? new Operands.NumberFunc(name, a[0], a[1]) : arity(name, n, 2, at, null);
-      case "IF" -> n == 3 ? new Operands.If(a[0], a[1], a[2]) : arity(name, n, 3, at, null);
-      default -> throw new FilterException("unknown function " + at.text(), at.column());
-    };
-  }
-
-  private static Expr arity(String name, int n, int want, Token at, Expr ok) throws FilterException {
-    if (n != want) {
-      throw new FilterException(name + " takes " + want + " argument" + (want == 1 ? "" : "s") + ", not " + n, at.column());
-    }
-    return ok;
+    nesting--;
+    return Functions.call(name.text(), args, name.column());
   }
 
   /** {@code /a/b[0]/c} or the inside of {@code [/Not Xpath Name]} into names and indexes. */
