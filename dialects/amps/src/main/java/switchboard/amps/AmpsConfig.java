@@ -1,6 +1,7 @@
 package switchboard.amps;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +13,7 @@ import java.util.Map;
  * @param webSocketPath path of the WebSocket endpoint on the main HTTP listener
  * @param users user id to password; when empty, logon is anonymous (any user id, no password check)
  * @param maxHeartbeatInterval the longest heartbeat interval a client may ask for
+ * @param sowTopics the topics that keep a State of the World, with their key fields
  */
 public record AmpsConfig(
     boolean enabled,
@@ -19,7 +21,31 @@ public record AmpsConfig(
     int tcpPort,
     String webSocketPath,
     Map<String, String> users,
-    Duration maxHeartbeatInterval) {
+    Duration maxHeartbeatInterval,
+    List<SowTopicConfig> sowTopics) {
+
+  /**
+   * One State-of-the-World topic.
+   *
+   * @param topic the exact topic name
+   * @param keys the fields whose values identify a record ({@code /id}, or several)
+   */
+  public record SowTopicConfig(String topic, List<String> keys) {
+    public SowTopicConfig {
+      if (topic == null || topic.isBlank()) {
+        throw new IllegalArgumentException("a SOW topic needs a name");
+      }
+      if (keys == null || keys.isEmpty()) {
+        throw new IllegalArgumentException("SOW topic " + topic + " needs at least one key field");
+      }
+      for (String k : keys) {
+        if (!k.startsWith("/") || k.length() < 2) {
+          throw new IllegalArgumentException("SOW topic " + topic + ": key field must look like /name, got " + k);
+        }
+      }
+      keys = List.copyOf(keys);
+    }
+  }
 
   public AmpsConfig {
     if (tcpPort < 0 || tcpPort > 65_535) {
@@ -32,10 +58,31 @@ public record AmpsConfig(
       throw new IllegalArgumentException("max-heartbeat-interval must be at least 1s, got " + maxHeartbeatInterval);
     }
     users = Map.copyOf(users);
+    sowTopics = List.copyOf(sowTopics);
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (SowTopicConfig t : sowTopics) {
+      if (!seen.add(t.topic())) {
+        throw new IllegalArgumentException("SOW topic " + t.topic() + " is configured twice");
+      }
+    }
+  }
+
+  /** The SOW topics as the engine takes them: topic to key fields. */
+  public Map<String, List<String>> sowKeyFields() {
+    Map<String, List<String>> m = new java.util.LinkedHashMap<>();
+    for (SowTopicConfig t : sowTopics) {
+      m.put(t.topic(), t.keys());
+    }
+    return m;
+  }
+
+  /** The same settings with these SOW topics. */
+  public AmpsConfig withSowTopics(List<SowTopicConfig> topics) {
+    return new AmpsConfig(enabled, tcpHost, tcpPort, webSocketPath, users, maxHeartbeatInterval, topics);
   }
 
   /** Loopback, any free port, anonymous logon: for tests. */
   public static AmpsConfig forTests() {
-    return new AmpsConfig(true, "127.0.0.1", 0, "/amps/json", Map.of(), Duration.ofMinutes(5));
+    return new AmpsConfig(true, "127.0.0.1", 0, "/amps/json", Map.of(), Duration.ofMinutes(5), List.of());
   }
 }

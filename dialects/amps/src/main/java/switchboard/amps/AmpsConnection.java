@@ -78,6 +78,35 @@ final class AmpsConnection extends Connection {
     }
   }
 
+  /**
+   * One batch of SOW records (protocols/amps.md §1.1, §1.2): the batch header carries {@code bs}, the
+   * number of records; each record has its own header with its key {@code k}. On TCP the whole batch
+   * is one frame and each record header gives its body length {@code l}; on WebSocket each record
+   * header and each body is a frame of its own.
+   */
+  void sendSowBatch(String topic, String queryId, String subId, List<switchboard.core.sow.SowRecord> batch) {
+    byte[] outer = header("sow").field("t", topic).field("query_id", queryId).field("sub_id", subId)
+        .field("bs", batch.size()).toBytes();
+    if (webSocket) {
+      send(new TextWebSocketFrame(Unpooled.wrappedBuffer(outer)), outer.length);
+      for (switchboard.core.sow.SowRecord r : batch) {
+        byte[] rh = writer.reset().field("k", r.sowKey()).field("ts", Timestamps.format(r.timestamp())).toBytes();
+        send(new TextWebSocketFrame(Unpooled.wrappedBuffer(rh)), rh.length);
+        send(new TextWebSocketFrame(Unpooled.wrappedBuffer(r.payload())), r.payload().length);
+      }
+      return;
+    }
+    ByteBuf b = channel.alloc().buffer();
+    b.writeInt(0).writeBytes(outer);
+    for (switchboard.core.sow.SowRecord r : batch) {
+      b.writeBytes(writer.reset().field("k", r.sowKey()).field("l", r.payload().length)
+          .field("ts", Timestamps.format(r.timestamp())).toBytes());
+      b.writeBytes(r.payload());
+    }
+    b.setInt(0, b.readableBytes() - 4);
+    send(b, b.readableBytes());
+  }
+
   /** One {@code p} message per publish, listing every subscription of this connection it matched. */
   @Override
   public void deliver(Message m, List<Subscription> matched) {

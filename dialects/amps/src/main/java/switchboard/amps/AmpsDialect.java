@@ -3,6 +3,7 @@ package switchboard.amps;
 import io.netty.channel.Channel;
 import switchboard.core.Hub;
 import switchboard.core.delivery.Outbox;
+import switchboard.core.sow.SowStore;
 import switchboard.transport.Dialect;
 import switchboard.transport.DialectStats;
 import switchboard.transport.Endpoint;
@@ -22,13 +23,14 @@ public final class AmpsDialect implements Dialect {
   private final AmpsConfig config;
   private final Outbox.Limits outbox;
   private final DialectStats stats;
-  private final Commands commands = new Commands();
+  private final Commands commands;
 
   public AmpsDialect(Hub hub, AmpsConfig config, Outbox.Limits outbox, TransportStats stats) {
     this.hub = hub;
     this.config = config;
     this.outbox = outbox;
     this.stats = stats.of(NAME);
+    this.commands = new Commands(new SowCommands(new SowStore(config.sowKeyFields())));
   }
 
   @Override

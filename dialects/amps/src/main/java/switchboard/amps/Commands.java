@@ -17,6 +17,11 @@ final class Commands {
   static final String SERVER_VERSION = "5.3.4.0";
 
   private final SubscriptionCommands subscriptions = new SubscriptionCommands();
+  private final SowCommands sow;
+
+  Commands(SowCommands sow) {
+    this.sow = sow;
+  }
 
   void handle(AmpsConnection c, Header h, byte[] body) {
     c.heartbeat.heard();
@@ -34,13 +39,13 @@ final class Commands {
           // commands run in order on the connection's event loop: every earlier one is done
           Acks.success(c, h, asked & (AckTypes.PROCESSED | AckTypes.PERSISTED));
         }
-        case "p", "publish", "delta_publish" -> publish(c, h, asked, body);
+        case "p", "publish", "delta_publish" -> publish(c, h, asked, body, cmd.equals("delta_publish"));
         case "subscribe", "delta_subscribe" -> subscriptions.subscribe(c, h, asked);
         case "unsubscribe" -> subscriptions.unsubscribe(c, h, asked);
-        case "sow", "sow_and_subscribe", "sow_and_delta_subscribe" -> subscriptions.sow(c, h, asked, !cmd.equals("sow"));
+        case "sow", "sow_and_subscribe", "sow_and_delta_subscribe" -> subscriptions.sow(c, h, asked, !cmd.equals("sow"), sow);
         case "sow_delete" -> {
           received(c, h, asked);
-          throw new CommandFailure(Reason.INVALID_TOPIC); // no SOW topics are configured
+          sow.delete(c, h, asked, body);
         }
         default -> throw new CommandFailure(Reason.NOT_SUPPORTED);
       }
@@ -131,13 +136,19 @@ final class Commands {
     throw new CommandFailure(Reason.INVALID_OPTIONS);
   }
 
-  private static void publish(AmpsConnection c, Header h, int asked, byte[] body) throws CommandFailure {
+  /** publish and delta_publish; on a SOW topic the record is written too (a delta merged into it). */
+  private void publish(AmpsConnection c, Header h, int asked, byte[] body, boolean delta) throws CommandFailure {
     received(c, h, asked);
     String topic = h.topic;
     if (topic == null || topic.isEmpty() || SubscriptionCommands.isPattern(topic)) {
       throw new CommandFailure(Reason.INVALID_TOPIC);
     }
-    c.hub.publish(Message.builder(topic).key(h.sowKey).payload(body).build());
+    var sowTopic = sow.topic(topic);
+    if (sowTopic != null) {
+      sow.publish(c, sowTopic, body, delta);
+    } else {
+      c.hub.publish(Message.builder(topic).key(h.sowKey).payload(body).build());
+    }
     Acks.success(c, h, asked & AckTypes.PROCESSED);
   }
 

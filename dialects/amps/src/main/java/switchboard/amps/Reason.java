@@ -7,6 +7,7 @@ package switchboard.amps;
 public final class Reason {
   public static final String AUTH_FAILURE = "auth failure";
   public static final String BAD_FILTER = "bad filter";
+  public static final String BAD_SOW_KEY = "bad sow key";
   public static final String BAD_REGEX_TOPIC = "bad regex topic";
   public static final String DUPLICATE_LOGON = "duplicate logon attempt";
   public static final String INVALID_SUB_ID = "invalid subId";

@@ -8,7 +8,7 @@ import switchboard.core.SubscriptionLimitException;
 import switchboard.core.SubscriptionSpec;
 import switchboard.core.TopicSelector;
 import switchboard.core.filter.Filter;
-import switchboard.core.filter.FilterException;
+import switchboard.core.sow.SowTopic;
 
 /** subscribe, unsubscribe and the SOW queries of one connection. */
 final class SubscriptionCommands {
@@ -36,7 +36,7 @@ final class SubscriptionCommands {
   }
 
   /** Registers (or, with option replace, swaps) the subscription named subId. */
-  private void start(AmpsConnection c, Header h, String subId) throws CommandFailure {
+  void start(AmpsConnection c, Header h, String subId) throws CommandFailure {
     if (subId.isEmpty() || subId.indexOf(',') >= 0) {
       throw new CommandFailure(Reason.INVALID_SUB_ID);
     }
@@ -76,14 +76,7 @@ final class SubscriptionCommands {
   }
 
   private static Filter filter(String text) throws CommandFailure {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return Filter.compile(text);
-    } catch (FilterException e) {
-      throw new CommandFailure(Reason.BAD_FILTER);
-    }
+    return text == null || text.isBlank() ? null : SowCommands.filter(text);
   }
 
   /**
@@ -131,22 +124,27 @@ final class SubscriptionCommands {
   }
 
   /**
-   * sow and sow_and_subscribe. No topic is a State-of-the-World topic yet, so {@code sow} fails with
-   * {@code invalid topic}, and sow_and_subscribe answers an empty query (group_begin, group_end) and
-   * then delivers live, as AMPS does on a topic without a SOW.
+   * sow and sow_and_subscribe. On a State-of-the-World topic the query answers from its records; on
+   * any other topic {@code sow} fails with {@code invalid topic}, and sow_and_subscribe answers an
+   * empty query (group_begin, group_end) and then delivers live, as AMPS does on a topic without a SOW.
    */
-  void sow(AmpsConnection c, Header h, int asked, boolean andSubscribe) throws CommandFailure {
+  void sow(AmpsConnection c, Header h, int asked, boolean andSubscribe, SowCommands sow) throws CommandFailure {
     Commands.received(c, h, asked);
-    if (!andSubscribe) {
-      selector(h.topic);
-      throw new CommandFailure(Reason.INVALID_TOPIC);
-    }
+    selector(h.topic);
     String id = h.commandId != null ? h.commandId : Commands.generatedId();
-    if (h.subId == null) {
-      h.subId = h.queryId != null ? h.queryId : id;
-    }
     if (h.queryId == null) {
-      h.queryId = h.subId;
+      h.queryId = h.subId != null ? h.subId : id;
+    }
+    if (andSubscribe && h.subId == null) {
+      h.subId = h.queryId;
+    }
+    SowTopic t = sow.topic(h.topic);
+    if (t != null) {
+      sow.query(c, h, asked, t, andSubscribe, this);
+      return;
+    }
+    if (!andSubscribe) {
+      throw new CommandFailure(Reason.INVALID_TOPIC);
     }
     start(c, h, h.subId);
     Acks.success(c, h, asked & AckTypes.PROCESSED);

@@ -90,7 +90,7 @@ class AmpsFramingIT {
 
   @Test
   void logonWithConfiguredUsers() throws Exception {
-    AmpsConfig cfg = new AmpsConfig(true, "127.0.0.1", 0, "/amps/json", Map.of("alice", "secret"), Duration.ofMinutes(1));
+    AmpsConfig cfg = new AmpsConfig(true, "127.0.0.1", 0, "/amps/json", Map.of("alice", "secret"), Duration.ofMinutes(1), java.util.List.of());
     server = new AmpsHarness(cfg, TransportConfig.forTests());
     for (String kind : new String[] {"tcp", "ws"}) {
       try (RawClient c = server.connect(kind)) {

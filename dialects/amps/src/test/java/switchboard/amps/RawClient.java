@@ -202,8 +202,27 @@ abstract class RawClient implements AutoCloseable {
       return null;
     }
 
+    /** Frames still to be handed over raw: the record headers and bodies of a sow batch. */
+    private int rawFrames;
+
+    /** The next frame as it came (a sow record header or body), in {@link Received#rawHeader()}. */
+    Received nextRaw() throws InterruptedException {
+      return next();
+    }
+
     /** A header frame, or the body frame that a p/publish/oof header announced. */
     private void frame(String text) {
+      if (rawFrames > 0) {
+        rawFrames--;
+        JsonNode parsed;
+        try {
+          parsed = JSON.readTree(text);
+        } catch (IOException e) {
+          parsed = JSON.createObjectNode();
+        }
+        inbox.add(new Received(text, parsed, ""));
+        return;
+      }
       if (pendingHeader != null) {
         inbox.add(new Received(pendingHeader, pendingParsed, text));
         pendingHeader = null;
@@ -217,6 +236,9 @@ abstract class RawClient implements AutoCloseable {
         pendingHeader = text;
         pendingParsed = r.header();
       } else {
+        if (c.equals("sow")) {
+          rawFrames = 2 * r.header().path("bs").asInt();
+        }
         inbox.add(r);
       }
     }

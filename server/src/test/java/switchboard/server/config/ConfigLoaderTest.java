@@ -25,7 +25,21 @@ class ConfigLoaderTest {
         new HttpConfig("0.0.0.0", 8080),
         new LimitsConfig(10_000, 1_048_576, 1_048_576, Duration.ofSeconds(300), 100_000, 16_777_216L, 100_000, 262_144),
         new EngineConfig(0, 10_000),
-        new AmpsConfig(true, "0.0.0.0", 9007, "/amps/json", Map.of(), Duration.ofMinutes(5))));
+        new AmpsConfig(true, "0.0.0.0", 9007, "/amps/json", Map.of(), Duration.ofMinutes(5), List.of())));
+  }
+
+  @Test
+  void sowTopicsBindAsAListAndBadOnesAreReported() {
+    Config c = ConfigLoader.load(null, List.of("amps.sow-topics=[{topic: orders, keys: [/id]}, {topic: quotes, keys: [/sym, /venue]}]"));
+    assertThat(c.amps().sowTopics()).containsExactly(
+        new AmpsConfig.SowTopicConfig("orders", List.of("/id")),
+        new AmpsConfig.SowTopicConfig("quotes", List.of("/sym", "/venue")));
+    assertThatThrownBy(() -> ConfigLoader.load(null, List.of("amps.sow-topics=[{topic: orders, keys: [id]}]")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("key field must look like /name");
+    assertThatThrownBy(() -> ConfigLoader.load(null, List.of("amps.sow-topics=[{topic: a, keys: [/id]}, {topic: a, keys: [/id]}]")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("configured twice");
   }
 
   @Test

@@ -1,0 +1,38 @@
+package switchboard.core.sow;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The State-of-the-World topics of a server, fixed by configuration: topic name to its key fields.
+ * In memory; records do not survive a restart.
+ */
+public final class SowStore {
+  private final Map<String, SowTopic> topics = new TreeMap<>();
+
+  /** @param keyFieldsByTopic topic to its key fields ({@code /id}); every topic needs at least one */
+  public SowStore(Map<String, List<String>> keyFieldsByTopic) {
+    keyFieldsByTopic.forEach((topic, keys) -> {
+      if (keys.isEmpty()) {
+        throw new IllegalArgumentException("SOW topic " + topic + " has no key field");
+      }
+      topics.put(topic, new SowTopic(topic, keys));
+    });
+  }
+
+  public static SowStore none() {
+    return new SowStore(Map.of());
+  }
+
+  /** The topic, when it keeps a State of the World. */
+  public Optional<SowTopic> topic(String name) {
+    return Optional.ofNullable(topics.get(name));
+  }
+
+  /** Topic names to key fields. */
+  public Map<String, List<String>> describe() {
+    return SowTopic.describe(topics.values());
+  }
+}

@@ -1,0 +1,194 @@
+package switchboard.amps;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.List;
+import switchboard.core.Message;
+import switchboard.core.filter.Filter;
+import switchboard.core.filter.FilterException;
+import switchboard.core.sow.SowKeyException;
+import switchboard.core.sow.SowRecord;
+import switchboard.core.sow.SowStore;
+import switchboard.core.sow.SowTopic;
+
+/**
+ * State-of-the-World topics: publishes that write records, {@code sow} and {@code sow_and_subscribe}
+ * queries, and {@code sow_delete} (protocols/amps.md §3.4, §3.5). Records live in the engine's
+ * {@link SowStore}; the topic lock makes a publish and a query-with-subscribe atomic to each other.
+ */
+final class SowCommands {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  static final String ONE_DELETE_FORM = "sow_delete command only supports one of: filter, sow_keys, bookmark, or data";
+
+  private final SowStore store;
+
+  SowCommands(SowStore store) {
+    this.store = store;
+  }
+
+  SowTopic topic(String name) {
+    return name == null ? null : store.topic(name).orElse(null);
+  }
+
+  /** A publish (or delta_publish, merged into the existing record) to a SOW topic. */
+  void publish(AmpsConnection c, SowTopic t, byte[] body, boolean delta) throws CommandFailure {
+    JsonNode json = parse(body);
+    String key;
+    try {
+      key = t.keyOf(json);
+    } catch (SowKeyException e) {
+      throw new CommandFailure(Reason.BAD_SOW_KEY);
+    }
+    t.lock().lock();
+    try {
+      if (delta) {
+        json = merge(t, key, json);
+        body = bytes(json);
+      }
+      long now = System.currentTimeMillis();
+      t.put(new SowRecord(key, body, json, now));
+      c.hub.publish(Message.builder(t.name()).key(key).payload(body).json(json).timestamp(now).build());
+    } finally {
+      t.lock().unlock();
+    }
+  }
+
+  private static JsonNode parse(byte[] body) throws CommandFailure {
+    try {
+      JsonNode json = JSON.readTree(body);
+      if (json == null || !json.isObject()) {
+        throw new CommandFailure(Reason.PARSE_ERROR);
+      }
+      return json;
+    } catch (IOException e) {
+      throw new CommandFailure(Reason.PARSE_ERROR);
+    }
+  }
+
+  /** The existing record with the delta's fields written over it; the delta alone when there is none. */
+  private static JsonNode merge(SowTopic t, String key, JsonNode delta) {
+    List<SowRecord> old = t.query(r -> r.sowKey().equals(key), null, 0, 1);
+    if (old.isEmpty()) {
+      return delta;
+    }
+    ObjectNode merged = old.get(0).json().deepCopy();
+    merged.setAll((ObjectNode) delta);
+    return merged;
+  }
+
+  private static byte[] bytes(JsonNode json) {
+    try {
+      return JSON.writeValueAsBytes(json);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * A query, and with {@code subscribe} its subscription, in the order clients rely on:
+   * ack(processed), group_begin, sow batches of at most {@code bs} records, group_end,
+   * ack(completed), ack(stats). The snapshot is taken and the subscription registered under the
+   * topic's lock, and everything is sent before this event-loop task ends, so live messages
+   * (delivered by later tasks) follow group_end with no gap and no duplicate.
+   */
+  void query(AmpsConnection c, Header h, int asked, SowTopic t, boolean subscribe, SubscriptionCommands subs) throws CommandFailure {
+    Filter filter = filter(h.filter);
+    Comparator<SowRecord> order = OrderBy.parse(h.orderBy);
+    Options opts = Options.parse(h.options);
+    int top = number(h.topN != null ? h.topN : opts.value("top_n"), -1);
+    int skip = number(opts.value("skip_n"), 0);
+    int batchSize = Math.max(1, number(h.batchSize, 1));
+    List<SowRecord> rows;
+    int matches;
+    t.lock().lock();
+    try {
+      List<SowRecord> all = t.query(r -> filter.test(r.json()), order, 0, -1);
+      matches = all.size();
+      int from = Math.min(skip, all.size());
+      rows = all.subList(from, top < 0 ? all.size() : Math.min(all.size(), from + top));
+      if (subscribe) {
+        subs.start(c, h, h.subId);
+      }
+    } finally {
+      t.lock().unlock();
+    }
+    Acks.success(c, h, asked & AckTypes.PROCESSED);
+    c.sendHeader(c.header("group_begin").field("t", t.name()).field("query_id", h.queryId).field("sub_id", h.subId));
+    for (int i = 0; i < rows.size(); i += batchSize) {
+      c.sendSowBatch(t.name(), h.queryId, h.subId, rows.subList(i, Math.min(rows.size(), i + batchSize)));
+    }
+    c.sendHeader(c.header("group_end").field("t", t.name()).field("query_id", h.queryId).field("sub_id", h.subId));
+    Acks.success(c, h, asked & AckTypes.COMPLETED);
+    if ((asked & AckTypes.STATS) != 0) {
+      c.sendHeader(Acks.start(c, h, AckTypes.STATS).field("status", "success")
+          .field("records_returned", rows.size()).field("topic_matches", 1).field("matches", matches));
+    }
+  }
+
+  /** sow_delete by filter, by sow_keys, or by a record's body; exactly one form. Answered with stats. */
+  void delete(AmpsConnection c, Header h, int asked, byte[] body) throws CommandFailure {
+    SowTopic t = topic(h.topic);
+    if (t == null) {
+      throw new CommandFailure(Reason.INVALID_TOPIC);
+    }
+    boolean byFilter = h.filter != null && !h.filter.isBlank();
+    boolean byKeys = h.sowKeys != null && !h.sowKeys.isBlank();
+    boolean byData = body.length > 0;
+    if ((byFilter ? 1 : 0) + (byKeys ? 1 : 0) + (byData ? 1 : 0) != 1) {
+      throw new CommandFailure(ONE_DELETE_FORM);
+    }
+    Filter filter = byFilter ? filter(h.filter) : null;
+    String dataKey = null;
+    if (byData) {
+      try {
+        dataKey = t.keyOf(parse(body));
+      } catch (SowKeyException e) {
+        throw new CommandFailure(Reason.BAD_SOW_KEY);
+      }
+    }
+    List<SowRecord> deleted;
+    t.lock().lock();
+    try {
+      if (byFilter) {
+        deleted = t.delete(r -> filter.test(r.json()));
+      } else if (byKeys) {
+        deleted = t.deleteKeys(OrderBy.split(h.sowKeys));
+      } else {
+        deleted = t.deleteKeys(List.of(dataKey));
+      }
+    } finally {
+      t.lock().unlock();
+    }
+    Acks.success(c, h, asked & AckTypes.PROCESSED);
+    if ((asked & AckTypes.STATS) != 0) {
+      c.sendHeader(Acks.start(c, h, AckTypes.STATS).field("status", "success")
+          .field("records_deleted", deleted.size()).field("matches", deleted.size()).field("topic_matches", 1));
+    }
+  }
+
+  static Filter filter(String text) throws CommandFailure {
+    try {
+      return Filter.compile(text);
+    } catch (FilterException e) {
+      throw new CommandFailure(Reason.BAD_FILTER);
+    }
+  }
+
+  private static int number(String text, int otherwise) throws CommandFailure {
+    if (text == null || text.isBlank()) {
+      return otherwise;
+    }
+    try {
+      int n = Integer.parseInt(text.trim());
+      if (n < 0) {
+        throw new CommandFailure(Reason.INVALID_OPTIONS);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new CommandFailure(Reason.INVALID_OPTIONS);
+    }
+  }
+}
