@@ -19,6 +19,7 @@ import switchboard.transport.DialectStats;
  * {@code sub_id}, and how a header and a body go out on its transport. On its event loop only.
  */
 final class AmpsConnection extends Connection {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AmpsConnection.class);
   final Hub hub;
   final AmpsConfig config;
   private final boolean webSocket;
@@ -134,7 +135,8 @@ final class AmpsConnection extends Connection {
 
   @Override
   protected void onSlowConsumer(Outbox.Limit limit) {
-    // AMPS logs the reason and drops the connection; there is no message to send first
+    // As AMPS: the reason is logged and the connection dropped; the protocol has no message for it.
+    log.info("disconnecting client '{}' at {}: {}", clientName, channel.remoteAddress(), Reason.SLOW_CLIENT);
   }
 
   @Override

@@ -112,6 +112,10 @@ class AmpsFramingIT {
 
   @Test
   void aSubscriberThatDoesNotReadIsCutAndThePublisherIsNot() throws Exception {
+    ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(AmpsConnection.class);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines = new ch.qos.logback.core.read.ListAppender<>();
+    lines.start();
+    logger.addAppender(lines);
     server = AmpsHarness.withOutbox(new Outbox.Limits(100, 1 << 20), 16 * 1024);
     try (RawClient.Tcp slow = new RawClient.Tcp(server.transport.port(AmpsDialect.TCP_LISTENER), false);
         RawClient.Tcp pub = (RawClient.Tcp) server.connect("tcp")) {
@@ -129,6 +133,10 @@ class AmpsFramingIT {
         r = pub.next();
       } while (!"f".equals(r.get("cid")));
       assertThat(server.stats.of("amps").slowConsumerDisconnects()).isEqualTo(1);
+    } finally {
+      logger.detachAppender(lines);
     }
+    assertThat(lines.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+        .anySatisfy(line -> assertThat(line).endsWith(": slow client"));
   }
 }
