@@ -89,6 +89,30 @@ class AmpsFramingIT {
   }
 
   @Test
+  void subscriptionsBeyondTheLimitPerConnectionFail() throws Exception {
+    server = new AmpsHarness(AmpsConfig.forTests(), TransportConfig.forTests(), new switchboard.core.HubOptions(2, 100));
+    try (RawClient c = server.connect("tcp"); RawClient other = server.connect("tcp")) {
+      for (String id : new String[] {"a", "b", "c"}) {
+        c.send("{\"c\":\"subscribe\",\"cid\":\"" + id + "\",\"sub_id\":\"" + id + "\",\"t\":\"t\",\"a\":\"processed\"}");
+      }
+      assertThat(c.next().get("status")).isEqualTo("success");
+      assertThat(c.next().get("status")).isEqualTo("success");
+      Received third = c.next();
+      assertThat(third.get("status")).isEqualTo("failure");
+      assertThat(third.get("reason")).isEqualTo("subscription limit reached");
+      assertThat(third.get("sub_id")).isEqualTo("c");
+      // the limit is per connection
+      other.send("{\"c\":\"subscribe\",\"cid\":\"x\",\"t\":\"t\",\"a\":\"processed\"}");
+      assertThat(other.next().get("status")).isEqualTo("success");
+      // freeing one makes room again
+      c.send("{\"c\":\"unsubscribe\",\"cid\":\"u\",\"sub_id\":\"a\",\"a\":\"processed\"}");
+      c.next();
+      c.send("{\"c\":\"subscribe\",\"cid\":\"c\",\"sub_id\":\"c\",\"t\":\"t\",\"a\":\"processed\"}");
+      assertThat(c.next().get("status")).isEqualTo("success");
+    }
+  }
+
+  @Test
   void logonWithConfiguredUsers() throws Exception {
     AmpsConfig cfg = new AmpsConfig(true, "127.0.0.1", 0, "/amps/json", Map.of("alice", "secret"), Duration.ofMinutes(1), java.util.List.of());
     server = new AmpsHarness(cfg, TransportConfig.forTests());

@@ -1,6 +1,7 @@
 package switchboard.amps;
 
 import switchboard.core.Hub;
+import switchboard.core.HubOptions;
 import switchboard.core.delivery.Outbox;
 import switchboard.transport.Transport;
 import switchboard.transport.TransportConfig;
@@ -9,7 +10,7 @@ import switchboard.transport.TransportStats;
 /** The amps dialect on a real transport on loopback, ports chosen by the system. */
 final class AmpsHarness implements AutoCloseable {
   final TransportStats stats = new TransportStats();
-  final Hub hub = new Hub();
+  final Hub hub;
   final Transport transport;
   final AmpsDialect dialect;
 
@@ -18,6 +19,11 @@ final class AmpsHarness implements AutoCloseable {
   }
 
   AmpsHarness(AmpsConfig config, TransportConfig tc) {
+    this(config, tc, HubOptions.DEFAULTS);
+  }
+
+  AmpsHarness(AmpsConfig config, TransportConfig tc, HubOptions hubOptions) {
+    hub = new Hub(hubOptions);
     transport = new Transport(tc, stats);
     dialect = new AmpsDialect(hub, config, tc.outbox(), stats);
     dialect.install(transport.routes());
