@@ -235,6 +235,38 @@ public final class Hub {
     }
   }
 
+  /** The live subscriptions a message would reach now, without delivering it. */
+  public List<Subscription> matching(Message message) {
+    List<Subscription> out = new ArrayList<>();
+    index.match(message, out::add);
+    return out;
+  }
+
+  /**
+   * Delivers a message to exactly these subscriptions, as a publish would (grouped by executor, each
+   * subscription checked to be live when its delivery runs), whatever they subscribed to. For messages
+   * that only some subscribers are owed, such as an AMPS out-of-focus notice.
+   */
+  public void deliver(Message message, List<Subscription> subscriptions) {
+    if (subscriptions.isEmpty()) {
+      return;
+    }
+    Message m = message.stamped(sequence.incrementAndGet(), clock.getAsLong());
+    Dispatch d = dispatches.get();
+    if (d.busy) {
+      d = new Dispatch();
+    }
+    d.busy = true;
+    try {
+      for (Subscription s : subscriptions) {
+        d.accept(s);
+      }
+      d.submit(m);
+    } finally {
+      d.reset();
+    }
+  }
+
   /** Live subscriptions in the hub. */
   public int subscriptionCount() {
     return index.size();

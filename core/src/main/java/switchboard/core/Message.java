@@ -27,6 +27,7 @@ public final class Message {
   private final Map<String, List<String>> indexKeys;
   private final long timestamp;
   private final long sequence;
+  private final Object attachment;
   private volatile JsonNode json;
 
   private Message(Builder b, long sequence) {
@@ -36,6 +37,7 @@ public final class Message {
     this.indexKeys = b.indexKeys.isEmpty() ? Map.of() : Map.copyOf(b.indexKeys);
     this.timestamp = b.timestamp;
     this.sequence = sequence;
+    this.attachment = b.attachment;
     this.json = b.json;
   }
 
@@ -46,6 +48,7 @@ public final class Message {
     this.indexKeys = m.indexKeys;
     this.timestamp = timestamp;
     this.sequence = sequence;
+    this.attachment = m.attachment;
     this.json = m.json;
   }
 
@@ -81,6 +84,11 @@ public final class Message {
   /** Milliseconds since the epoch; stamped by the {@link Hub} on publish when the publisher gave none. */
   public long timestamp() {
     return timestamp;
+  }
+
+  /** What the publishing dialect attached for its own deliveries (an AMPS oof reason ...), or null. */
+  public Object attachment() {
+    return attachment;
   }
 
   /** The hub's publish sequence number, 0 before the message is published. */
@@ -127,6 +135,7 @@ public final class Message {
     private JsonNode json;
     private final Map<String, List<String>> indexKeys = new LinkedHashMap<>();
     private long timestamp;
+    private Object attachment;
 
     private Builder(String topic) {
       this.topic = Objects.requireNonNull(topic, "topic");
@@ -157,6 +166,12 @@ public final class Message {
       if (!values.isEmpty()) {
         indexKeys.put(Objects.requireNonNull(name, "name"), List.copyOf(values));
       }
+      return this;
+    }
+
+    /** Dialect data that travels with the message to its deliveries; the engine never reads it. */
+    public Builder attachment(Object attachment) {
+      this.attachment = attachment;
       return this;
     }
 

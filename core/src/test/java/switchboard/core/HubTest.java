@@ -162,6 +162,29 @@ class HubTest {
   }
 
   @Test
+  void matchingFindsWithoutDeliveringAndDeliverReachesOnlyTheGivenLiveSubscriptions() {
+    RecordingOwner a = new RecordingOwner(direct);
+    RecordingOwner b = new RecordingOwner(direct);
+    Subscription a1 = hub.subscribe(a, SubscriptionSpec.onTopic("t").build());
+    Subscription b1 = hub.subscribe(b, SubscriptionSpec.onTopic("t").build());
+    Message m = Message.builder("t").attachment("notice").build();
+    assertThat(hub.matching(m)).containsExactlyInAnyOrder(a1, b1);
+    assertThat(a.deliveries()).isEmpty();
+
+    hub.deliver(m, List.of(a1));
+    assertThat(a.deliveries()).singleElement().satisfies(d -> {
+      assertThat(d.matched()).containsExactly(a1.id());
+      assertThat(d.message().attachment()).isEqualTo("notice");
+      assertThat(d.message().sequence()).isPositive();
+    });
+    assertThat(b.deliveries()).isEmpty();
+
+    hub.unsubscribe(b, b1.id());
+    hub.deliver(m, List.of(b1)); // ended: nothing
+    assertThat(b.deliveries()).isEmpty();
+  }
+
+  @Test
   void aFailingOwnerDoesNotStopDeliveryToOthers() {
     Owner bad = new Owner() {
       @Override

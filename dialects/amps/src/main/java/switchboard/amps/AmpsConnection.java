@@ -108,7 +108,10 @@ final class AmpsConnection extends Connection {
     send(b, b.readableBytes());
   }
 
-  /** One {@code p} message per publish, listing every subscription of this connection it matched. */
+  /**
+   * One {@code p} message per publish, listing every subscription of this connection it matched; or an
+   * {@code oof} notice, with its reason and the record's latest body (protocols/amps.md §3.2).
+   */
   @Override
   public void deliver(Message m, List<Subscription> matched) {
     StringBuilder sids = new StringBuilder();
@@ -123,7 +126,11 @@ final class AmpsConnection extends Connection {
       timestamp |= a.timestamp();
       sowKey |= !a.noSowKey();
     }
-    HeaderWriter h = header("p").field("s", m.sequence()).field("t", m.topic()).field("sids", sids.toString());
+    AmpsSubscription.OutOfFocus oof = m.attachment() instanceof AmpsSubscription.OutOfFocus o ? o : null;
+    HeaderWriter h = header(oof == null ? "p" : "oof").field("s", m.sequence()).field("t", m.topic()).field("sids", sids.toString());
+    if (oof != null) {
+      h.field("reason", oof.reason());
+    }
     if (sowKey && m.key() != null) {
       h.field("k", m.key());
     }

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import switchboard.core.Message;
+import switchboard.core.Subscription;
 import switchboard.core.filter.Filter;
 import switchboard.core.filter.FilterException;
 import switchboard.core.sow.SowKeyException;
@@ -49,11 +51,42 @@ final class SowCommands {
         body = bytes(json);
       }
       long now = System.currentTimeMillis();
-      t.put(new SowRecord(key, body, json, now));
-      c.hub.publish(Message.builder(t.name()).key(key).payload(body).json(json).timestamp(now).build());
+      SowRecord old = t.put(new SowRecord(key, body, json, now));
+      Message m = Message.builder(t.name()).key(key).payload(body).json(json).timestamp(now).build();
+      List<Subscription> leaving = old == null ? List.of() : leavingFocus(c, old, m);
+      c.hub.publish(m);
+      notify(c, leaving, t.name(), key, body, json, "match");
     } finally {
       t.lock().unlock();
     }
+  }
+
+  /** The oof subscriptions that matched the old record and do not match its new state. */
+  private static List<Subscription> leavingFocus(AmpsConnection c, SowRecord old, Message next) {
+    List<Subscription> out = new ArrayList<>();
+    for (Subscription s : c.hub.matching(recordMessage(next.topic(), old))) {
+      if (wantsOof(s) && !s.spec().accepts(next)) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** Only amps subscriptions that asked for it; another dialect's subscription may share the topic. */
+  private static boolean wantsOof(Subscription s) {
+    return s.attachment() instanceof AmpsSubscription a && a.oof();
+  }
+
+  /** Records that left these subscriptions' focus: each gets an oof notice with the record's body. */
+  private static void notify(AmpsConnection c, List<Subscription> subs, String topic, String key, byte[] body, JsonNode json, String reason) {
+    if (!subs.isEmpty()) {
+      c.hub.deliver(Message.builder(topic).key(key).payload(body).json(json)
+          .attachment(new AmpsSubscription.OutOfFocus(reason)).build(), subs);
+    }
+  }
+
+  private static Message recordMessage(String topic, SowRecord r) {
+    return Message.builder(topic).key(r.sowKey()).payload(r.payload()).json(r.json()).timestamp(r.timestamp()).build();
   }
 
   private static JsonNode parse(byte[] body) throws CommandFailure {
@@ -158,6 +191,15 @@ final class SowCommands {
         deleted = t.deleteKeys(OrderBy.split(h.sowKeys));
       } else {
         deleted = t.deleteKeys(List.of(dataKey));
+      }
+      for (SowRecord r : deleted) {
+        List<Subscription> had = new ArrayList<>();
+        for (Subscription s : c.hub.matching(recordMessage(t.name(), r))) {
+          if (wantsOof(s)) {
+            had.add(s);
+          }
+        }
+        notify(c, had, t.name(), r.sowKey(), r.payload(), r.json(), "deleted");
       }
     } finally {
       t.lock().unlock();

@@ -46,7 +46,7 @@ final class SubscriptionCommands {
       throw new CommandFailure(Reason.SUBID_IN_USE);
     }
     SubscriptionSpec spec = SubscriptionSpec.on(selector(h.topic)).filter(filter(h.filter)).build();
-    AmpsSubscription attachment = new AmpsSubscription(subId, opts.has("timestamp"), opts.has("no_sowkey"));
+    AmpsSubscription attachment = new AmpsSubscription(subId, opts.has("timestamp"), opts.has("no_sowkey"), opts.has("oof"));
     Subscription s;
     try {
       s = c.hub.subscribe(c, spec, attachment);

@@ -170,6 +170,43 @@ class AmpsSowIT {
     assertThat(records(c, "e", new ArrayList<>())).isEmpty();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"tcp", "ws"})
+  void oofTellsSubscribersThatAskedWhenARecordLeavesTheirFilterOrIsDeleted(String kind) throws Exception {
+    RawClient withOof = client(kind);
+    RawClient without = client(kind);
+    RawClient pub = client(kind);
+    withOof.send("{\"c\":\"subscribe\",\"cid\":\"s\",\"sub_id\":\"big\",\"t\":\"orders\",\"filter\":\"/qty > 5\",\"o\":\"oof\",\"a\":\"processed\"}");
+    assertThat(withOof.next().get("status")).isEqualTo("success");
+    without.send("{\"c\":\"subscribe\",\"cid\":\"s\",\"sub_id\":\"big\",\"t\":\"orders\",\"filter\":\"/qty > 5\",\"a\":\"processed\"}");
+    assertThat(without.next().get("status")).isEqualTo("success");
+
+    publish(pub, "orders", "{\"id\":1,\"qty\":9}", "{\"id\":1,\"qty\":2}", "{\"id\":2,\"qty\":50}");
+    Received p1 = withOof.next();
+    assertThat(p1.c()).isEqualTo("p");
+    Received leaves = withOof.next();
+    assertThat(leaves.c()).isEqualTo("oof");
+    assertThat(leaves.get("reason")).isEqualTo("match");
+    assertThat(leaves.get("sids")).isEqualTo("big");
+    assertThat(leaves.body()).isEqualTo("{\"id\":1,\"qty\":2}");
+    assertThat(withOof.next().body()).isEqualTo("{\"id\":2,\"qty\":50}");
+
+    pub.send("{\"c\":\"sow_delete\",\"cid\":\"d\",\"t\":\"orders\",\"filter\":\"/id > 0\",\"a\":\"stats\"}");
+    assertThat(pub.next().header().get("records_deleted").asInt()).isEqualTo(2);
+    Received deleted = withOof.next();
+    assertThat(deleted.c()).isEqualTo("oof");
+    assertThat(deleted.get("reason")).isEqualTo("deleted");
+    assertThat(deleted.body()).isEqualTo("{\"id\":2,\"qty\":50}"); // record 1 was out of focus already
+
+    // the subscriber without the option saw only the two matching publishes
+    assertThat(without.next().body()).isEqualTo("{\"id\":1,\"qty\":9}");
+    assertThat(without.next().body()).isEqualTo("{\"id\":2,\"qty\":50}");
+    without.send("{\"c\":\"flush\",\"cid\":\"f\",\"a\":\"processed\"}");
+    assertThat(without.next().get("cid")).isEqualTo("f");
+    withOof.send("{\"c\":\"flush\",\"cid\":\"f\",\"a\":\"processed\"}");
+    assertThat(withOof.next().get("cid")).isEqualTo("f");
+  }
+
   /**
    * sow_and_subscribe while another connection publishes, each message on a new key:
    * every message is either in the snapshot or delivered live after group_end, never both and never
