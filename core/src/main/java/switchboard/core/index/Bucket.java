@@ -20,7 +20,10 @@ final class Bucket<S> {
 
   private volatile Set<Entry<S>> large;
 
-  /** Under the index lock. */
+  /**
+   * Under the index lock. When the bucket grows past {@link #SMALL}, the set is published before the
+   * array is emptied; readers read the array first (see {@code TopicNode.emit}).
+   */
   void add(Entry<S> e) {
     Set<Entry<S>> l = large;
     if (l != null) {
@@ -51,6 +54,10 @@ final class Bucket<S> {
     Entry<S>[] s = small;
     for (int i = 0; i < s.length; i++) {
       if (s[i] == e) {
+        if (s.length == 1) {
+          clearSmall();
+          return true;
+        }
         @SuppressWarnings("unchecked")
         Entry<S>[] n = (Entry<S>[]) new Entry<?>[s.length - 1];
         System.arraycopy(s, 0, n, 0, i);
@@ -78,7 +85,8 @@ final class Bucket<S> {
   }
 
   int size() {
+    Entry<S>[] s = small; // array first, as TopicNode.emit reads them
     Set<Entry<S>> l = large;
-    return l != null ? l.size() : small.length;
+    return l != null ? l.size() : s.length;
   }
 }

@@ -175,10 +175,11 @@ public final class SubscriptionIndex<S> {
     // Read the generation before the patterns: a change made meanwhile leaves a stale generation on
     // the line, so the line is recomputed on its next use.
     TopicNode<S>[] found = matching(topic, patterns);
-    if (patternCache.size() >= cacheCapacity) {
-      patternCache.clear();
+    // A full cache keeps what it has (stale lines are still refreshed in place) rather than being
+    // emptied: with more topics in rotation than its capacity, emptying it meant it almost never hit.
+    if (line != null || patternCache.size() < cacheCapacity) {
+      patternCache.put(topic, new CacheLine<>(gen, found));
     }
-    patternCache.put(topic, new CacheLine<>(gen, found));
     return found;
   }
 

@@ -97,9 +97,14 @@ final class TopicNode<S> {
   }
 
   private void emit(Bucket<S> b, String key, Message m, Consumer<? super S> sink, List<String> values, int at) {
+    // Read the array before the set: a growing bucket publishes its set first and empties its array
+    // after, so an array read first is either the full old array (used when no set is seen yet) or
+    // empty, in which case the set is already visible. Read the other way round, a match could see
+    // no set and then the emptied array, and miss every entry.
+    Entry<S>[] small = b.small();
     Set<Entry<S>> large = b.large();
     if (large == null) {
-      for (Entry<S> e : b.small()) {
+      for (Entry<S> e : small) {
         offer(e, m, sink, values, at);
       }
     } else {
