@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import switchboard.core.filter.Filter;
 
 /** Content-filter evaluations per second on an already parsed message (parsing is paid once per message, not per filter). */
-@Fork(1)
+@Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
 @State(Scope.Benchmark)

@@ -28,9 +28,9 @@ import switchboard.core.index.SubscriptionIndex;
  * whole range, and published in turn: every op looks up a different key, as a stream of device
  * notifications would. Setup checks that each message matches exactly what it should.
  */
-@Fork(value = 1, jvmArgs = {"-Xms4g", "-Xmx4g"})
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 5, time = 1)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class MatchBench {

@@ -29,9 +29,9 @@ import switchboard.core.index.SubscriptionIndex;
  * cache, with 100k topics the distinct topics outnumber the cache's capacity, which is the case to
  * know about.
  */
-@Fork(value = 1, jvmArgs = {"-Xms4g", "-Xmx4g"})
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 5, time = 1)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @State(Scope.Benchmark)

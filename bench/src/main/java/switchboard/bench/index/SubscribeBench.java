@@ -26,9 +26,9 @@ import switchboard.core.index.SubscriptionIndex;
  * drops it: the full path, not a hot bucket. The specs are built in setup, as a dialect builds its spec
  * before it calls the hub.
  */
-@Fork(value = 1, jvmArgs = {"-Xms4g", "-Xmx4g"})
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 5, time = 1)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class SubscribeBench {
