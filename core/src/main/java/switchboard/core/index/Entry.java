@@ -17,6 +17,8 @@ public final class Entry<S> {
   /** True when the spec constrains no key other than {@link #indexKey}. */
   final boolean onlyIndexKey;
   final TopicNode<S> node;
+  /** The spec's residual predicate, held here so that a match need not read the spec. */
+  private final java.util.function.Predicate<Message> residual;
   boolean removed; // under the index lock
 
   Entry(S value, SubscriptionSpec spec, String indexKey, TopicNode<S> node) {
@@ -25,6 +27,7 @@ public final class Entry<S> {
     this.indexKey = indexKey;
     this.node = node;
     this.onlyIndexKey = spec.keys().size() == (indexKey == null ? 0 : 1);
+    this.residual = spec.residual();
   }
 
   public S value() {
@@ -52,7 +55,7 @@ public final class Entry<S> {
         }
       }
     }
-    return spec.residual() == null || spec.residual().test(m);
+    return residual == null || residual.test(m);
   }
 
   private static boolean anyIn(Message m, String key, Set<String> allowed) {

@@ -81,7 +81,7 @@ public final class SubscriptionIndex<S> {
       } else {
         KeyIndex<S> ki = node.keyIndex(key, true);
         for (String v : spec.keys().get(key)) {
-          ki.byValue.computeIfAbsent(v, x -> new Bucket<>()).add(e);
+          ki.add(v, e);
         }
         ki.entries++;
       }
@@ -107,10 +107,7 @@ public final class SubscriptionIndex<S> {
       } else {
         KeyIndex<S> ki = node.keyIndex(e.indexKey, false);
         for (String v : e.indexedValues()) {
-          Bucket<S> b = ki.byValue.get(v);
-          if (b != null && b.remove(e)) {
-            ki.byValue.remove(v, b);
-          }
+          ki.remove(v, e);
         }
         if (--ki.entries == 0) {
           node.dropKeyIndex(ki);

@@ -79,8 +79,14 @@ final class TopicNode<S> {
         if (seenBefore(values, i, v)) {
           continue;
         }
-        Bucket<S> b = ki.byValue.get(v);
-        if (b != null) {
+        Object o = ki.byValue.get(v);
+        if (o instanceof Entry<?> single) {
+          @SuppressWarnings("unchecked")
+          Entry<S> e = (Entry<S>) single;
+          offer(e, m, sink, values, i);
+        } else if (o != null) {
+          @SuppressWarnings("unchecked")
+          Bucket<S> b = (Bucket<S>) o;
           emit(b, ki.name, m, sink, values, i);
         }
       }

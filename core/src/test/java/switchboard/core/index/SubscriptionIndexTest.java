@@ -188,6 +188,33 @@ class SubscriptionIndexTest {
     assertThat(idx.match(msg("t"))).hasSize(n / 2).allMatch(i -> i % 2 == 1);
   }
 
+  @ParameterizedTest(name = "cache {0}")
+  @ValueSource(ints = {1000, 0})
+  void oneKeyValueGoesFromALoneEntryToASharedBucketAndBack(int cache) {
+    SubscriptionIndex<Integer> idx = new SubscriptionIndex<>(cache);
+    Message m = Message.builder("t").indexKey("deviceId", "d1").build();
+    Entry<Integer> first = idx.add(SubscriptionSpec.onTopic("t").key("deviceId", "d1").build(), 1);
+    assertThat(idx.match(m)).containsExactly(1);
+    Entry<Integer> second = idx.add(SubscriptionSpec.onTopic("t").key("deviceId", "d1").build(), 2);
+    assertThat(idx.match(m)).containsExactlyInAnyOrder(1, 2);
+    idx.remove(first);
+    assertThat(idx.match(m)).containsExactly(2);
+    // past the small size on one value, then all the way down
+    List<Entry<Integer>> many = new ArrayList<>();
+    for (int i = 10; i < 10 + Bucket.SMALL * 2; i++) {
+      many.add(idx.add(SubscriptionSpec.onTopic("t").key("deviceId", "d1").build(), i));
+    }
+    assertThat(idx.match(m)).hasSize(1 + Bucket.SMALL * 2);
+    many.forEach(idx::remove);
+    assertThat(idx.match(m)).containsExactly(2);
+    idx.remove(second);
+    assertThat(idx.match(m)).isEmpty();
+    assertThat(idx.size()).isZero();
+    assertThat(idx.topicCount()).isZero();
+    assertThat(idx.add(SubscriptionSpec.onTopic("t").key("deviceId", "d1").build(), 3)).isNotNull();
+    assertThat(idx.match(m)).containsExactly(3);
+  }
+
   /**
    * With a million keyed subscriptions on one topic, a message for one key visits exactly the one
    * subscription on that key: the residual predicate of every subscription counts its calls, and only
