@@ -1,9 +1,7 @@
 package switchboard.amps;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import switchboard.core.sow.SowRecord;
 
 /**
@@ -62,15 +60,5 @@ final class OrderBy {
       c = a.asText().compareTo(b.asText());
     }
     return desc ? -c : c;
-  }
-
-  static List<String> split(String list) {
-    List<String> out = new ArrayList<>();
-    for (String s : list.split(",")) {
-      if (!s.isBlank()) {
-        out.add(s.trim());
-      }
-    }
-    return out;
   }
 }

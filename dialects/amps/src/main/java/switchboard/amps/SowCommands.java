@@ -148,16 +148,26 @@ final class SowCommands {
     } finally {
       t.lock().unlock();
     }
+    answer(c, h, asked, t.name(), rows, 1, matches, batchSize);
+  }
+
+  /**
+   * A query's answer in the order clients rely on: ack(processed), group_begin, sow batches of at most
+   * {@code batchSize} records, group_end, then the completed and stats acks asked for. Also the empty
+   * answer of sow_and_subscribe on a topic without a State of the World.
+   */
+  static void answer(AmpsConnection c, Header h, int asked, String topic, List<SowRecord> rows, int topicMatches, int matches, int batchSize) {
     Acks.success(c, h, asked & AckTypes.PROCESSED);
-    c.sendHeader(c.header("group_begin").field("t", t.name()).field("query_id", h.queryId).field("sub_id", h.subId));
+    c.sendHeader(c.header("group_begin").field("t", topic).field("query_id", h.queryId).field("sub_id", h.subId));
     for (int i = 0; i < rows.size(); i += batchSize) {
-      c.sendSowBatch(t.name(), h.queryId, h.subId, rows.subList(i, Math.min(rows.size(), i + batchSize)));
+      c.sendSowBatch(topic, h.queryId, h.subId, rows.subList(i, Math.min(rows.size(), i + batchSize)));
     }
-    c.sendHeader(c.header("group_end").field("t", t.name()).field("query_id", h.queryId).field("sub_id", h.subId));
+    c.sendHeader(c.header("group_end").field("t", topic).field("query_id", h.queryId).field("sub_id", h.subId));
     Acks.success(c, h, asked & AckTypes.COMPLETED);
     if ((asked & AckTypes.STATS) != 0) {
       c.sendHeader(Acks.start(c, h, AckTypes.STATS).field("status", "success")
-          .field("records_returned", rows.size()).field("topic_matches", 1).field("matches", matches));
+          .field("records_returned", rows.size()).field("topic_matches", topicMatches)
+          .field("matches", matches));
     }
   }
 
@@ -188,7 +198,7 @@ final class SowCommands {
       if (byFilter) {
         deleted = t.delete(r -> filter.test(r.json()));
       } else if (byKeys) {
-        deleted = t.deleteKeys(OrderBy.split(h.sowKeys));
+        deleted = t.deleteKeys(SubscriptionCommands.ids(h.sowKeys));
       } else {
         deleted = t.deleteKeys(List.of(dataKey));
       }

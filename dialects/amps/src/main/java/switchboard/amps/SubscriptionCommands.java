@@ -112,7 +112,8 @@ final class SubscriptionCommands {
     Acks.success(c, h, asked & AckTypes.PROCESSED);
   }
 
-  private static List<String> ids(String list) {
+  /** A comma-delimited list of ids (sub_id, query_id, sow_keys), trimmed, empty items dropped. */
+  static List<String> ids(String list) {
     List<String> out = new ArrayList<>();
     for (String s : list.split(",")) {
       String id = s.trim();
@@ -147,13 +148,6 @@ final class SubscriptionCommands {
       throw new CommandFailure(Reason.INVALID_TOPIC);
     }
     start(c, h, h.subId);
-    Acks.success(c, h, asked & AckTypes.PROCESSED);
-    c.sendHeader(c.header("group_begin").field("t", h.topic).field("query_id", h.queryId).field("sub_id", h.subId));
-    c.sendHeader(c.header("group_end").field("t", h.topic).field("query_id", h.queryId).field("sub_id", h.subId));
-    Acks.success(c, h, asked & AckTypes.COMPLETED);
-    if ((asked & AckTypes.STATS) != 0) {
-      c.sendHeader(Acks.start(c, h, AckTypes.STATS).field("status", "success")
-          .field("records_returned", 0).field("topic_matches", 0).field("matches", 0));
-    }
+    SowCommands.answer(c, h, asked, h.topic, List.of(), 0, 0, 1);
   }
 }

@@ -264,17 +264,17 @@ class AmpsWireIT {
     RawClient sub = loggedOn(kind, "sub");
     RawClient.Tcp pub = (RawClient.Tcp) loggedOn("tcp", "pub");
     AtomicBoolean running = new AtomicBoolean(true);
+    java.util.concurrent.atomic.AtomicReference<Exception> publishFailure = new java.util.concurrent.atomic.AtomicReference<>();
     Thread publisher = new Thread(() -> {
       try {
         while (running.get()) {
           pub.send("{\"c\":\"p\",\"t\":\"ticks\"}", "{\"n\":1}");
         }
       } catch (Exception e) {
-        running.set(false);
+        publishFailure.set(e);
       }
     });
     publisher.start();
-    int deliveredBeforeAcks = 0;
     try {
       for (int round = 0; round < 20; round++) {
         String id = "r" + round;
@@ -285,7 +285,6 @@ class AmpsWireIT {
         Received r;
         while (!(r = sub.next()).c().equals("ack")) {
           assertThat(r.get("sids")).isEqualTo(id);
-          deliveredBeforeAcks++;
         }
         assertThat(r.get("cid")).isEqualTo("u" + round);
         // drain: a flush is answered after anything queued; nothing of the ended id may come between
@@ -298,8 +297,8 @@ class AmpsWireIT {
       running.set(false);
       publisher.join();
     }
-    assertThat(running).isFalse();
-    assertThat(deliveredBeforeAcks + 20).isPositive();
+    // the publisher ran the whole time, so each unsubscribe raced real traffic
+    assertThat(publishFailure.get()).isNull();
   }
 
   // ---- session, failures, malformed input ----
