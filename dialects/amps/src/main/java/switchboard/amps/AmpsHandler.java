@@ -13,7 +13,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,15 +66,16 @@ final class AmpsHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void tcpFrame(ByteBuf frame) {
-    byte[] bytes = ByteBufUtil.getBytes(frame);
     Header h;
     try {
-      h = Header.parse(bytes, 0, bytes.length);
+      h = Header.parse(frame);
     } catch (IOException e) {
       dialect.commands().parseError(conn);
       return;
     }
-    byte[] body = h.bodyOffset >= bytes.length ? EMPTY : Arrays.copyOfRange(bytes, h.bodyOffset, bytes.length);
+    int bodyLength = frame.readableBytes() - h.bodyOffset;
+    // the body is copied once: it becomes the message's payload, which outlives this frame
+    byte[] body = bodyLength <= 0 ? EMPTY : ByteBufUtil.getBytes(frame, frame.readerIndex() + h.bodyOffset, bodyLength);
     dialect.commands().handle(conn, h, body);
   }
 

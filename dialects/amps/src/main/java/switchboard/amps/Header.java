@@ -45,8 +45,22 @@ public final class Header {
    * @throws IOException when the bytes do not start with one JSON object
    */
   static Header parse(byte[] bytes, int offset, int length) throws IOException {
+    Header h = read(JSON.createParser(bytes, offset, length));
+    h.bodyOffset += offset;
+    return h;
+  }
+
+  /**
+   * Parses the JSON header at the start of a frame without copying it; {@link #bodyOffset} is then
+   * relative to the buffer's reader index. The buffer's indexes are left as they were.
+   */
+  static Header parse(io.netty.buffer.ByteBuf frame) throws IOException {
+    return read(JSON.createParser((java.io.InputStream) new io.netty.buffer.ByteBufInputStream(frame.duplicate())));
+  }
+
+  private static Header read(JsonParser parser) throws IOException {
     Header h = new Header();
-    try (JsonParser p = JSON.createParser(bytes, offset, length)) {
+    try (JsonParser p = parser) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new IOException("a header is a JSON object");
       }
@@ -63,7 +77,7 @@ public final class Header {
       if (t != JsonToken.END_OBJECT) {
         throw new IOException("unterminated header");
       }
-      h.bodyOffset = offset + (int) p.currentLocation().getByteOffset();
+      h.bodyOffset = (int) p.currentLocation().getByteOffset();
     }
     return h;
   }

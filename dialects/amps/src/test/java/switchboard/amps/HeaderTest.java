@@ -45,6 +45,17 @@ class HeaderTest {
   }
 
   @Test
+  void aNettyBufferIsParsedInPlaceAndLeftAsItWas() throws IOException {
+    io.netty.buffer.ByteBuf b = io.netty.buffer.Unpooled.copiedBuffer("XX{\"c\":\"p\",\"t\":\"x\"}{\"q\":1}", StandardCharsets.UTF_8);
+    b.skipBytes(2);
+    Header h = Header.parse(b);
+    assertThat(h.topic).isEqualTo("x");
+    assertThat(b.readerIndex()).isEqualTo(2);
+    assertThat(b.toString(b.readerIndex() + h.bodyOffset, b.readableBytes() - h.bodyOffset, StandardCharsets.UTF_8)).isEqualTo("{\"q\":1}");
+    b.release();
+  }
+
+  @Test
   void numbersBooleansAndNullsAreRead() throws IOException {
     Header h = parse("{\"c\":\"sow\",\"top_n\":5,\"s\":123,\"sub_id\":null,\"bs\":true}");
     assertThat(h.topN).isEqualTo("5");
