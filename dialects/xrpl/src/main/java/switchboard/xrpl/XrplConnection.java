@@ -1,0 +1,111 @@
+package switchboard.xrpl;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import switchboard.core.Hub;
+import switchboard.core.Message;
+import switchboard.core.Subscription;
+import switchboard.core.delivery.Outbox;
+import switchboard.transport.Connection;
+import switchboard.transport.DialectStats;
+
+/**
+ * One xrpl client: what it is subscribed to, by stream, account and book, and the api_version its
+ * pushes are rendered in. Touched on its event loop only.
+ */
+final class XrplConnection extends Connection implements Subscriptions.Holder {
+  private static final Logger log = LoggerFactory.getLogger(XrplConnection.class);
+  /** rippled's close for a full send queue (BaseWSPeer). */
+  static final int POLICY_ERROR = 1008;
+  static final String TOO_SLOW = "Policy error: client is too slow.";
+
+  final Hub hub;
+  final boolean admin;
+  /** The last subscribe's api_version decides the rendering of every push (XRPLF/clio#1133). */
+  int apiVersion = 1;
+  private final Map<Stream, Subscription> streams = new EnumMap<>(Stream.class);
+  private final Map<String, Subscription> accounts = new HashMap<>();
+  private final Map<String, Subscription> accountsProposed = new HashMap<>();
+  private final Map<String, Subscription> books = new HashMap<>();
+
+  XrplConnection(Channel channel, Hub hub, boolean admin, Outbox.Limits limits, DialectStats stats) {
+    super(channel, limits, stats);
+    this.hub = hub;
+    this.admin = admin;
+  }
+
+  void reply(ObjectNode response) {
+    byte[] b = Envelope.bytes(response);
+    send(new TextWebSocketFrame(Unpooled.wrappedBuffer(b)), b.length);
+  }
+
+  @Override
+  public Map<Stream, Subscription> streams() {
+    return streams;
+  }
+
+  @Override
+  public Map<String, Subscription> accounts() {
+    return accounts;
+  }
+
+  @Override
+  public Map<String, Subscription> accountsProposed() {
+    return accountsProposed;
+  }
+
+  @Override
+  public Map<String, Subscription> books() {
+    return books;
+  }
+
+  int subscriptionCount() {
+    return streams.size() + accounts.size() + accountsProposed.size() + books.size();
+  }
+
+  /**
+   * One copy per category the message reached this connection through (protocols/xrpl.md §4); the
+   * bytes are the event's shared rendering for this connection's api_version.
+   */
+  @Override
+  public void deliver(Message m, List<Subscription> matched) {
+    if (!(m.attachment() instanceof XrplEvent event)) {
+      return;
+    }
+    int bits = 0;
+    for (Subscription s : matched) {
+      bits |= s.attachment(Category.class).bit;
+    }
+    byte[] bytes = event.bytes(apiVersion);
+    for (int n = Integer.bitCount(bits); n > 0; n--) {
+      if (!send(new TextWebSocketFrame(Unpooled.wrappedBuffer(bytes)), bytes.length)) {
+        return;
+      }
+    }
+  }
+
+  @Override
+  protected void onSlowConsumer(Outbox.Limit limit) {
+    log.info("closing {}: {}", channel.remoteAddress(), TOO_SLOW);
+    channel.writeAndFlush(new CloseWebSocketFrame(POLICY_ERROR, TOO_SLOW)).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  @Override
+  protected void onClose() {
+    hub.release(this);
+    streams.clear();
+    accounts.clear();
+    accountsProposed.clear();
+    books.clear();
+  }
+}

@@ -1,0 +1,51 @@
+package switchboard.xrpl;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A pushed message as the engine carries it to xrpl connections (the engine message's attachment):
+ * rendered once per api_version on first use, and those bytes shared by every receiver.
+ *
+ * <p>Read from any event loop: the renderings are published through volatile fields; two threads may
+ * both render the same version once, which is harmless (the results are equal).
+ */
+final class XrplEvent {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final ObjectNode message;
+  private volatile byte[] v1;
+  private volatile byte[] v2;
+
+  XrplEvent(ObjectNode message) {
+    this.message = message;
+  }
+
+  ObjectNode message() {
+    return message;
+  }
+
+  /** The message in this api_version (1, or 2 and above). */
+  byte[] bytes(int apiVersion) {
+    if (apiVersion >= 2) {
+      byte[] b = v2;
+      if (b == null) {
+        v2 = b = write(Rendering.render(message, 2));
+      }
+      return b;
+    }
+    byte[] b = v1;
+    if (b == null) {
+      v1 = b = write(Rendering.render(message, 1));
+    }
+    return b;
+  }
+
+  private static byte[] write(ObjectNode n) {
+    try {
+      return JSON.writeValueAsBytes(n);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree always serialises", e);
+    }
+  }
+}
