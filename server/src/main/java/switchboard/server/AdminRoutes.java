@@ -45,6 +45,7 @@ final class AdminRoutes {
       if (!dialects.has(d.name())) {
         dialects.putObject(d.name()).put("connections", 0);
       }
+      d.health().forEach((k, v) -> ((ObjectNode) dialects.get(d.name())).set(k, JSON.valueToTree(v)));
     }
     ObjectNode ports = h.putObject("ports");
     server.ports().forEach(ports::put);

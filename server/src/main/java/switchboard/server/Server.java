@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import switchboard.amps.AmpsDialect;
+import switchboard.xrpl.XrplDialect;
 import switchboard.core.Hub;
 import switchboard.core.HubOptions;
 import switchboard.core.delivery.Outbox;
@@ -44,6 +45,9 @@ public final class Server implements AutoCloseable {
     List<Dialect> enabled = new ArrayList<>();
     if (config.amps().enabled()) {
       enabled.add(new AmpsDialect(hub, config.amps(), tc.outbox(), stats));
+    }
+    if (config.xrpl().enabled()) {
+      enabled.add(new XrplDialect(hub, config.xrpl(), tc.outbox(), stats, Version.current()));
     }
     this.dialects = List.copyOf(enabled);
   }

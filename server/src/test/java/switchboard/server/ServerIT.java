@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import switchboard.amps.AmpsDialect;
+import switchboard.xrpl.XrplDialect;
 import switchboard.server.config.Config;
 import switchboard.server.config.ConfigLoader;
 
@@ -29,7 +31,7 @@ class ServerIT {
 
   /** The embedded defaults on loopback and free ports, plus the given overrides. */
   static Config testConfig(String... more) {
-    List<String> sets = new ArrayList<>(List.of("http.host=127.0.0.1", "http.port=0", "amps.tcp-host=127.0.0.1", "amps.tcp-port=0"));
+    List<String> sets = new ArrayList<>(List.of("http.host=127.0.0.1", "http.port=0", "amps.tcp-host=127.0.0.1", "amps.tcp-port=0", "xrpl.host=127.0.0.1", "xrpl.port=0"));
     sets.addAll(List.of(more));
     return ConfigLoader.load(null, sets);
   }
@@ -108,6 +110,34 @@ class ServerIT {
       assertThat(without.ports()).doesNotContainKey(AmpsDialect.TCP_LISTENER);
     } finally {
       without.close();
+    }
+  }
+
+  @Test
+  void xrplIsServedOnItsOwnPortFromTheBundledRecording() throws Exception {
+    Path recording = Path.of("../dialects/xrpl/recordings/demo.jsonl").toAbsolutePath();
+    Server xrpl = new Server(testConfig("xrpl.replay.file=" + recording, "xrpl.replay.rate=200")).start();
+    try {
+      URI ws = URI.create("ws://127.0.0.1:" + xrpl.port(XrplDialect.LISTENER) + "/");
+      CompletableFuture<String> ledger = new CompletableFuture<>();
+      WebSocket client = http.newWebSocketBuilder().buildAsync(ws, new WebSocket.Listener() {
+        @Override
+        public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+          if (data.toString().contains("\"ledgerClosed\"")) {
+            ledger.complete(data.toString());
+          }
+          w.request(1);
+          return null;
+        }
+      }).get(5, TimeUnit.SECONDS);
+      client.sendText("{\"id\":1,\"command\":\"subscribe\",\"streams\":[\"ledger\"]}", true);
+      assertThat(ledger.get(10, TimeUnit.SECONDS)).contains("\"ledger_index\":900000");
+      String health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + xrpl.port("http") + "/health")).build(), HttpResponse.BodyHandlers.ofString()).body();
+      assertThat(health).contains("\"source\":\"replay ").contains("\"serverState\":\"full\"");
+      client.abort();
+    } finally {
+      xrpl.close();
     }
   }
 

@@ -12,6 +12,11 @@ public interface Dialect extends AutoCloseable {
   /** Registers WebSocket endpoints, HTTP routes and listeners; called once, before binding. */
   void install(Routes routes);
 
+  /** What /health shows for this dialect beside its connection count (the state of a feed, say). */
+  default java.util.Map<String, Object> health() {
+    return java.util.Map.of();
+  }
+
   /** Called once every listener is bound (start upstream feeds, timers ...). */
   default void start() {}
 

@@ -84,14 +84,14 @@ public final class XrplDialect implements Dialect {
     urlSubscribers.close();
   }
 
-  /** For /health: what feeds the dialect and whether it is live. */
-  public String sourceState() {
-    return feed.source();
-  }
-
-  /** Stream messages taken from the source since start. */
-  public long acceptedMessages() {
-    return feed.acceptedCount();
+  /** What feeds the dialect and whether it is live, the messages taken from it, rippled's server_state. */
+  @Override
+  public java.util.Map<String, Object> health() {
+    java.util.Map<String, Object> h = new java.util.LinkedHashMap<>();
+    h.put("source", feed.source());
+    h.put("acceptedMessages", feed.acceptedCount());
+    h.put("serverState", ServerInfo.state(this));
+    return h;
   }
 
   XrplConnection newConnection(Channel channel) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import switchboard.amps.AmpsConfig;
+import switchboard.xrpl.XrplConfig;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,7 +26,24 @@ class ConfigLoaderTest {
         new HttpConfig("0.0.0.0", 8080),
         new LimitsConfig(10_000, 1_048_576, 1_048_576, Duration.ofSeconds(300), 100_000, 16_777_216L, 100_000, 262_144),
         new EngineConfig(0, 10_000),
-        new AmpsConfig(true, "0.0.0.0", 9007, "/amps/json", Map.of(), Duration.ofMinutes(5), List.of())));
+        new AmpsConfig(true, "0.0.0.0", 9007, "/amps/json", Map.of(), Duration.ofMinutes(5), List.of()),
+        new XrplConfig(true, "0.0.0.0", 6006, "/", List.of(), 100, 1_000_000, "malformedAccount",
+            new XrplConfig.Books(XrplConfig.BookRouting.RIPPLED),
+            new XrplConfig.Upstream(null, Duration.ofSeconds(1), Duration.ofSeconds(60)),
+            new XrplConfig.Replay(null, 20, true))));
+  }
+
+  @Test
+  void xrplSourcesAreCheckedAndExcludeEachOther() {
+    Config c = ConfigLoader.load(null, List.of("xrpl.replay.file=demo.jsonl", "xrpl.books.routing=corrected"));
+    assertThat(c.xrpl().replay().file()).isEqualTo(Path.of("demo.jsonl"));
+    assertThat(c.xrpl().books().routing()).isEqualTo(XrplConfig.BookRouting.CORRECTED);
+    assertThatThrownBy(() -> ConfigLoader.load(null, List.of("xrpl.upstream.url=http://x")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("ws://");
+    assertThatThrownBy(() -> ConfigLoader.load(null, List.of("xrpl.replay.file=a", "xrpl.upstream.url=ws://x:1")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("exclude each other");
+    assertThatThrownBy(() -> ConfigLoader.load(null, List.of("xrpl.account-error=bogus")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("account-error");
   }
 
   @Test
