@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.HashSet;
 import java.util.Set;
 import switchboard.core.Hub;
 import switchboard.core.Message;
@@ -18,18 +17,14 @@ import switchboard.core.Message;
  */
 final class Feed {
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** A validated transaction reaches an upstream subscription to both transactions streams twice. */
-  private static final int RECENT_HASHES = 4096;
 
   private final Hub hub;
-  private final Map<String, Boolean> recentValidated = new LinkedHashMap<>(RECENT_HASHES, 0.75f, false) {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Boolean> e) {
-      return size() > RECENT_HASHES;
-    }
-  };
+  /**
+   * The validated transactions of the ledger being published: an upstream subscribed to both
+   * transactions streams sends each one twice, back to back, and a ledger never holds one twice.
+   */
+  private final Set<String> ledgerHashes = new HashSet<>();
+  private long ledgerIndex = -1;
   private volatile LedgerState state = LedgerState.EMPTY;
   private volatile String source = "none";
   private long accepted;
@@ -97,7 +92,12 @@ final class Feed {
           .indexKey(Topics.ACCOUNT, new ArrayList<>(TxRouting.mentionedAccounts(tx)));
     }
     String hash = msg.has("hash") ? msg.get("hash").asText() : tx.path("hash").asText();
-    if (!hash.isEmpty() && recentValidated.put(hash, Boolean.TRUE) != null) {
+    long index = msg.path("ledger_index").asLong(-1);
+    if (index != ledgerIndex) {
+      ledgerIndex = index;
+      ledgerHashes.clear();
+    }
+    if (!hash.isEmpty() && !ledgerHashes.add(hash)) {
       return null;
     }
     JsonNode meta = msg.path("meta");

@@ -192,6 +192,17 @@ class XrplWireIT {
     // both sides: one copy, however many of the connection's books the transaction touched
     c.request("{\"id\":4,\"command\":\"subscribe\",\"books\":[{\"taker_pays\":{\"currency\":\"XRP\"},\"taker_gets\":" + usd + ",\"both\":true}]}");
     assertThat(feedAndDrain(offer)).hasSize(1);
+    // a transaction that touches both sides of the book comes once
+    ObjectNode crossing = offer.deepCopy();
+    com.fasterxml.jackson.databind.node.ArrayNode nodes = (com.fasterxml.jackson.databind.node.ArrayNode) crossing.get("meta").get("AffectedNodes");
+    ObjectNode reversed = nodes.get(0).deepCopy();
+    ObjectNode fields = (ObjectNode) reversed.get("CreatedNode").get("NewFields");
+    JsonNode gets = fields.get("TakerGets");
+    fields.set("TakerGets", fields.get("TakerPays"));
+    fields.set("TakerPays", gets);
+    nodes.add(reversed);
+    assertThat(TxRouting.bookKeys(crossing.get("meta"))).hasSize(2);
+    assertThat(feedAndDrain(crossing)).hasSize(1);
     // a failed transaction touches no book
     ObjectNode failed = Recording.first(m -> m.path("validated").asBoolean() && m.path("engine_result").asText().equals("tecUNFUNDED_OFFER"));
     assertThat(feedAndDrain(failed)).isEmpty();
