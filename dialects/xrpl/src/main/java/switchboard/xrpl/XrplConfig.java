@@ -120,6 +120,10 @@ public record XrplConfig(
     return new XrplConfig(enabled, host, port, path, admin, sendQueueLimit, maxRequestBytes, accountError, books, u, replay);
   }
 
+  public XrplConfig withPort(int p) {
+    return new XrplConfig(enabled, host, p, path, admin, sendQueueLimit, maxRequestBytes, accountError, books, upstream, replay);
+  }
+
   public XrplConfig withAdmin(List<String> addresses) {
     return new XrplConfig(enabled, host, port, path, addresses, sendQueueLimit, maxRequestBytes, accountError, books, upstream, replay);
   }
