@@ -57,7 +57,9 @@ public record JdbcStoreConfig(
 
   @Override
   public String toString() {
-    return "JdbcStoreConfig[url=" + url + ", username=" + username + ", poolSize=" + poolSize
+    // A password may sit in the URL too; it never reaches a log.
+    String shownUrl = url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    return "JdbcStoreConfig[url=" + shownUrl + ", username=" + username + ", poolSize=" + poolSize
         + ", schema=" + schema + "]";
   }
 }
