@@ -120,7 +120,10 @@ abstract class MessageContract extends StoreFixture {
     Command again = store.commands().update("lamp", sent.id(), "checked", null).orElseThrow();
     assertThat(again.status()).isEqualTo("checked");
     assertThat(again.result()).isEqualTo("{\"ok\":true}");
-    assertThat(store.commands().find("lamp", sent.id())).contains(again);
+    Command third = store.commands().update("lamp", sent.id(), null, "{\"n\":3}").orElseThrow();
+    assertThat(third.status()).isEqualTo("checked");
+    assertThat(third.result()).isEqualTo("{\"n\":3}");
+    assertThat(store.commands().find("lamp", sent.id())).contains(third);
   }
 
   @Test
