@@ -28,8 +28,9 @@ record SubscriptionRequest(
    * @param takerGets what the taker gets
    * @param both also the reversed book
    * @param snapshot (subscribe only) answer the current offers
+   * @param taker (subscribe only) the account whose view of funding the snapshot takes, or null
    */
-  record BookRequest(Asset takerPays, Asset takerGets, boolean both, boolean snapshot) {}
+  record BookRequest(Asset takerPays, Asset takerGets, boolean both, boolean snapshot, String taker) {}
 
   /** An HTTP callback: where each message is POSTed, with optional basic credentials. */
   record UrlRequest(URI url, String username, String password) {}
@@ -139,16 +140,18 @@ record SubscriptionRequest(
         throw XrplError.BAD_MARKET.fail();
       }
       boolean snapshot = false;
+      String taker = null;
       if (subscribe) {
         if (j.has("taker")) {
           JsonNode t = j.get("taker");
           if (!t.isTextual() || Base58.decodeAccountId(t.asText()) == null) {
             throw XrplError.BAD_ISSUER.fail();
           }
+          taker = t.asText();
         }
         snapshot = flag(j, "snapshot", "state_now");
       }
-      out.add(new BookRequest(pays, gets, flag(j, "both", "both_sides"), snapshot));
+      out.add(new BookRequest(pays, gets, flag(j, "both", "both_sides"), snapshot, taker));
     }
     return out;
   }

@@ -44,23 +44,44 @@ final class Subscriptions {
     return n;
   }
 
-  void subscribe(Owner owner, Holder h, SubscriptionRequest r) {
+  /** Adds what the request names and is not there yet; returns what it added. */
+  List<Subscription> subscribe(Owner owner, Holder h, SubscriptionRequest r) {
+    List<Subscription> added = new ArrayList<>();
     for (Stream s : r.streams()) {
-      h.streams().computeIfAbsent(s, x -> hub.subscribe(owner, streamSpec(x), categoryOf(x)));
+      h.streams().computeIfAbsent(s, x -> add(added, owner, streamSpec(x), categoryOf(x)));
     }
     for (String a : r.accountsProposed()) {
-      h.accountsProposed().computeIfAbsent(a, x -> hub.subscribe(owner,
+      h.accountsProposed().computeIfAbsent(a, x -> add(added, owner,
           SubscriptionSpec.on(ALL_TRANSACTIONS).type(Category.ACCOUNTS_PROPOSED.type).key(Topics.ACCOUNT, x).build(),
           Category.ACCOUNTS_PROPOSED));
     }
     for (String a : r.accounts()) {
-      h.accounts().computeIfAbsent(a, x -> hub.subscribe(owner,
+      h.accounts().computeIfAbsent(a, x -> add(added, owner,
           SubscriptionSpec.on(VALIDATED).type(Category.ACCOUNTS.type).key(Topics.ACCOUNT, x).build(), Category.ACCOUNTS));
     }
     for (String k : bookKeys(r)) {
-      h.books().computeIfAbsent(k, x -> hub.subscribe(owner,
+      h.books().computeIfAbsent(k, x -> add(added, owner,
           SubscriptionSpec.on(VALIDATED).type(Category.BOOKS.type).key(Topics.BOOK, x).build(), Category.BOOKS));
     }
+    return added;
+  }
+
+  private Subscription add(List<Subscription> added, Owner owner, SubscriptionSpec spec, Category category) {
+    Subscription s = hub.subscribe(owner, spec, category);
+    added.add(s);
+    return s;
+  }
+
+  /** Takes back what a {@link #subscribe} added, when the request fails after all. */
+  void rollback(Owner owner, Holder h, List<Subscription> added) {
+    if (added.isEmpty()) {
+      return;
+    }
+    h.streams().values().removeIf(added::contains);
+    h.accounts().values().removeIf(added::contains);
+    h.accountsProposed().values().removeIf(added::contains);
+    h.books().values().removeIf(added::contains);
+    hub.unsubscribe(owner, added.stream().map(Subscription::id).toList());
   }
 
   /** Removes what the request names; once this returns, nothing more arrives for it (the barrier). */

@@ -1,12 +1,15 @@
 package switchboard.xrpl;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,6 +41,9 @@ final class UpstreamSource implements AutoCloseable {
   private volatile boolean running = true;
   private volatile WebSocket socket;
   private long wait;
+  private final AtomicLong requestIds = new AtomicLong();
+  private CompletableFuture<?> sends = CompletableFuture.completedFuture(null);
+  private final Map<String, CompletableFuture<ObjectNode>> pending = new ConcurrentHashMap<>();
 
   private UpstreamSource(XrplConfig.Upstream config, Feed feed) {
     this.config = config;
@@ -65,8 +71,31 @@ final class UpstreamSource implements AutoCloseable {
         });
   }
 
+  /**
+   * Sends a request of our own (book_offers for a snapshot) and completes with the upstream's result,
+   * or fails: not connected, an error response, no answer within 10 s, or the connection lost.
+   */
+  CompletableFuture<ObjectNode> request(ObjectNode request) {
+    WebSocket ws = socket;
+    if (ws == null) {
+      return CompletableFuture.failedFuture(new IllegalStateException("upstream not connected"));
+    }
+    String id = "switchboard-q" + requestIds.incrementAndGet();
+    CompletableFuture<ObjectNode> answer = new CompletableFuture<>();
+    pending.put(id, answer);
+    request.put("id", id);
+    request.put("api_version", 2);
+    sendText(ws, request.toString());
+    return answer.orTimeout(10, TimeUnit.SECONDS).whenComplete((r, e) -> pending.remove(id));
+  }
+
+  boolean isConnected() {
+    return socket != null;
+  }
+
   private void retry(String why) {
     socket = null;
+    pending.values().forEach(f -> f.completeExceptionally(new IllegalStateException("upstream connection lost")));
     if (!running) {
       return;
     }
@@ -87,7 +116,7 @@ final class UpstreamSource implements AutoCloseable {
       feed.source("upstream " + uri + " connected");
       log.info("upstream {} connected; subscribing to {}", uri, STREAMS);
       for (String s : STREAMS) {
-        ws.sendText("{\"id\":\"switchboard-" + s + "\",\"command\":\"subscribe\",\"api_version\":2,\"streams\":[\"" + s + "\"]}", true);
+        sendText(ws, "{\"id\":\"switchboard-" + s + "\",\"command\":\"subscribe\",\"api_version\":2,\"streams\":[\"" + s + "\"]}");
       }
       ws.request(1);
     }
@@ -100,7 +129,14 @@ final class UpstreamSource implements AutoCloseable {
         text.setLength(0);
         ObjectNode msg = Feed.parse(frame);
         if (msg != null && "response".equals(msg.path("type").asText())) {
-          if (!"success".equals(msg.path("status").asText())) {
+          CompletableFuture<ObjectNode> answer = pending.remove(msg.path("id").asText());
+          if (answer != null) {
+            if ("success".equals(msg.path("status").asText()) && msg.get("result") instanceof ObjectNode r) {
+              answer.complete(r);
+            } else {
+              answer.completeExceptionally(new IllegalStateException("upstream answered " + msg.path("error").asText()));
+            }
+          } else if (!"success".equals(msg.path("status").asText())) {
             log.info("upstream {} refused {}: {}", uri, msg.path("id").asText(), msg.path("error").asText());
           }
         } else if (msg != null) {
@@ -123,6 +159,14 @@ final class UpstreamSource implements AutoCloseable {
     }
   }
 
+  /**
+   * One frame after the other without waiting: the JDK's WebSocket refuses a send while another is
+   * in progress, and a caller on an event loop must not block.
+   */
+  private synchronized void sendText(WebSocket ws, String text) {
+    sends = sends.handle((x, e) -> null).thenCompose(x -> ws.sendText(text, true));
+  }
+
   @Override
   public void close() {
     running = false;
@@ -131,9 +175,5 @@ final class UpstreamSource implements AutoCloseable {
       ws.abort();
     }
     timer.shutdownNow();
-  }
-
-  static boolean isResponse(JsonNode msg) {
-    return "response".equals(msg.path("type").asText());
   }
 }

@@ -33,6 +33,10 @@ final class XrplConnection extends Connection implements Subscriptions.Holder {
   final boolean admin;
   /** The last subscribe's api_version decides the rendering of every push (XRPLF/clio#1133). */
   int apiVersion = 1;
+  /** Requests held while an answer is awaited from the upstream; answers leave in request order. */
+  static final int MAX_QUEUED_REQUESTS = 1_000;
+  boolean awaiting;
+  final java.util.ArrayDeque<byte[]> queued = new java.util.ArrayDeque<>();
   private final Map<Stream, Subscription> streams = new EnumMap<>(Stream.class);
   private final Map<String, Subscription> accounts = new HashMap<>();
   private final Map<String, Subscription> accountsProposed = new HashMap<>();
@@ -94,6 +98,13 @@ final class XrplConnection extends Connection implements Subscriptions.Holder {
     }
   }
 
+  /** More requests waiting than {@link #MAX_QUEUED_REQUESTS}: closed as rippled closes an abusive client. */
+  void tooManyRequests() {
+    log.info("closing {}: {} requests queued", channel.remoteAddress(), queued.size());
+    queued.clear();
+    channel.writeAndFlush(new CloseWebSocketFrame(POLICY_ERROR, "threshold exceeded")).addListener(ChannelFutureListener.CLOSE);
+  }
+
   @Override
   protected void onSlowConsumer(Outbox.Limit limit) {
     log.info("closing {}: {}", channel.remoteAddress(), TOO_SLOW);
@@ -102,6 +113,7 @@ final class XrplConnection extends Connection implements Subscriptions.Holder {
 
   @Override
   protected void onClose() {
+    queued.clear();
     hub.release(this);
     streams.clear();
     accounts.clear();

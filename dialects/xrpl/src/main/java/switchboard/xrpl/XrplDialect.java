@@ -36,6 +36,7 @@ public final class XrplDialect implements Dialect {
   private final String hostId = UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
   private final long startedAt = System.nanoTime();
   private AutoCloseable source;
+  private volatile UpstreamSource upstream;
 
   /**
    * @param outbox the transport's outbox limits; the message limit becomes the dialect's send-queue limit
@@ -68,7 +69,8 @@ public final class XrplDialect implements Dialect {
     if (config.replay().file() != null) {
       source = ReplaySource.start(config.replay(), feed);
     } else if (config.upstream().url() != null) {
-      source = UpstreamSource.start(config.upstream(), feed);
+      upstream = UpstreamSource.start(config.upstream(), feed);
+      source = upstream;
     }
   }
 
@@ -109,6 +111,11 @@ public final class XrplDialect implements Dialect {
 
   Feed feed() {
     return feed;
+  }
+
+  /** The upstream connector, or null when the source is a recording or none. */
+  UpstreamSource upstream() {
+    return upstream;
   }
 
   Subscriptions subscriptions() {

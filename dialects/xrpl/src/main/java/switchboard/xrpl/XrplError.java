@@ -7,6 +7,8 @@ package switchboard.xrpl;
 enum XrplError {
   BAD_SYNTAX("badSyntax", 1, "Syntax error."),
   NO_PERMISSION("noPermission", 6, "You don't have permission for this command."),
+  /** What a snapshot gets when there is no upstream ledger to read it from. */
+  NO_NETWORK("noNetwork", 17, "Not synced to the network."),
   INVALID_PARAMS("invalidParams", 31, "Invalid parameters."),
   UNKNOWN_COMMAND("unknownCmd", 32, "Unknown method."),
   /** The token rippled sends for a bad address. */

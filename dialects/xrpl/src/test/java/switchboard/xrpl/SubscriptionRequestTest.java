@@ -41,7 +41,7 @@ class SubscriptionRequestTest {
     assertThat(r.streams()).containsExactly(Stream.LEDGER, Stream.SERVER, Stream.TRANSACTIONS, Stream.TRANSACTIONS_PROPOSED);
     assertThat(r.accounts()).containsExactly("rrpNnNLKrartuEqfJGpqyDwPj1AFPg9vn1");
     assertThat(r.accountsProposed()).containsExactly("rrpNnNLKrartuEqfJGpqyDwPj1AFPg9vn1");
-    assertThat(r.books()).containsExactly(new SubscriptionRequest.BookRequest(Asset.XRP, new Asset("USD", ISSUER), true, false));
+    assertThat(r.books()).containsExactly(new SubscriptionRequest.BookRequest(Asset.XRP, new Asset("USD", ISSUER), true, false, null));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,57 @@ class XrplSourcesIT {
       assertThat(c.nextOfType("ledgerClosed").get("type").asText()).isEqualTo("ledgerClosed");
     } finally {
       source.close();
+    }
+  }
+
+  @Test
+  void aBookSnapshotIsReadFromTheUpstreamsOffers() throws Exception {
+    String usd = "{\"currency\":\"USD\",\"issuer\":\"" + Recording.ISSUER + "\"}";
+    try (FakeRippled rippled = new FakeRippled();
+        XrplHarness proxy = new XrplHarness(XrplConfig.forTests().withUpstream(
+            new XrplConfig.Upstream(rippled.url(), Duration.ofMillis(100), Duration.ofMillis(400))));
+        WsClient c = proxy.connect()) {
+      await().atMost(Duration.ofSeconds(5)).until(() -> proxy.dialect.health().get("source").toString().endsWith("connected"));
+      JsonNode one = c.request("{\"id\":1,\"command\":\"subscribe\",\"books\":[{\"taker_pays\":{\"currency\":\"XRP\"},"
+          + "\"taker_gets\":" + usd + ",\"snapshot\":true,\"taker\":\"" + Recording.ALICE + "\"}]}");
+      assertThat(one.get("status").asText()).isEqualTo("success");
+      assertThat(one.get("result").get("offers")).hasSize(1);
+      assertThat(one.get("result").get("offers").get(0).get("TakerGets").get("currency").asText()).isEqualTo("USD");
+      ObjectNode asked = rippled.requests.stream().filter(r -> r.path("command").asText().equals("book_offers")).findFirst().orElseThrow();
+      assertThat(asked.get("taker").asText()).isEqualTo(Recording.ALICE);
+      assertThat(asked.get("ledger_index").asText()).isEqualTo("validated");
+
+      // both: the book as given are the bids, the reversed book the asks
+      JsonNode both = c.request("{\"id\":2,\"command\":\"subscribe\",\"books\":[{\"taker_pays\":{\"currency\":\"XRP\"},"
+          + "\"taker_gets\":" + usd + ",\"snapshot\":true,\"both\":true}]}");
+      assertThat(both.get("result").has("offers")).isFalse();
+      assertThat(both.get("result").get("bids").get(0).get("TakerGets").get("currency").asText()).isEqualTo("USD");
+      assertThat(both.get("result").get("asks").get(0).get("TakerGets").get("currency").asText()).isEqualTo("XRP");
+
+      // a request sent behind one that waits for the upstream is answered after it
+      c.send("{\"id\":3,\"command\":\"subscribe\",\"books\":[{\"taker_pays\":" + usd + ",\"taker_gets\":{\"currency\":\"XRP\"},\"snapshot\":true}]}");
+      c.send("{\"id\":4,\"command\":\"ping\"}");
+      assertThat(c.next(m -> m.has("id")).get("id").asInt()).isEqualTo(3);
+      assertThat(c.next(m -> m.has("id")).get("id").asInt()).isEqualTo(4);
+
+      // when the upstream cannot answer, nothing of the request stays
+      int before = proxy.hub.subscriptionCount();
+      rippled.refuseBookOffers = true;
+      JsonNode refused = c.request("{\"id\":5,\"command\":\"subscribe\",\"streams\":[\"ledger\"],\"books\":[{\"taker_pays\":{\"currency\":\"XRP\"},"
+          + "\"taker_gets\":{\"currency\":\"EUR\",\"issuer\":\"" + Recording.ISSUER + "\"},\"snapshot\":true}]}");
+      assertThat(refused.get("error").asText()).isEqualTo("noNetwork");
+      assertThat(refused.get("error_code").asInt()).isEqualTo(17);
+      assertThat(proxy.hub.subscriptionCount()).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void withoutAnUpstreamASnapshotIsNoNetworkAndNothingIsApplied() throws Exception {
+    try (XrplHarness h = new XrplHarness(XrplHarness.replaying(50)); WsClient c = h.connect()) {
+      JsonNode r = c.request("{\"id\":1,\"command\":\"subscribe\",\"streams\":[\"ledger\"],\"books\":[{\"taker_pays\":{\"currency\":\"XRP\"},"
+          + "\"taker_gets\":{\"currency\":\"USD\",\"issuer\":\"" + Recording.ISSUER + "\"},\"snapshot\":true}]}");
+      assertThat(r.get("error").asText()).isEqualTo("noNetwork");
+      assertThat(h.hub.subscriptionCount()).isZero();
     }
   }
 
