@@ -52,6 +52,32 @@ final class StalledWsClient implements AutoCloseable {
     out.flush();
   }
 
+  /**
+   * Starts reading at last: skips the frames the server had sent, and returns the status code of its
+   * close frame, or -1 when the connection ends without one.
+   */
+  int readUntilClose() throws Exception {
+    socket.setSoTimeout(5_000);
+    java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+    try {
+      while (true) {
+        int opcode = in.readUnsignedByte() & 0x0F;
+        long length = in.readUnsignedByte() & 0x7F;
+        if (length == 126) {
+          length = in.readUnsignedShort();
+        } else if (length == 127) {
+          length = in.readLong();
+        }
+        if (opcode == 8) {
+          return length >= 2 ? in.readUnsignedShort() : 0;
+        }
+        in.skipNBytes(length);
+      }
+    } catch (java.io.EOFException e) {
+      return -1;
+    }
+  }
+
   @Override
   public void close() throws Exception {
     socket.close();

@@ -144,6 +144,8 @@ class XrplSourcesIT {
           h.dialect.feed().accept(validation);
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> h.stats.of(XrplDialect.NAME).slowConsumerDisconnects() == 1);
+        // rippled's close: 1008, after what the socket already held
+        assertThat(slow.readUntilClose()).isEqualTo(XrplConnection.POLICY_ERROR);
         await().atMost(Duration.ofSeconds(5)).until(() -> h.hub.ownerCount() == 1);
         h.dialect.feed().accept(Recording.first(Recording.ofType("ledgerClosed")));
         assertThat(fine.nextOfType("ledgerClosed").get("type").asText()).isEqualTo("ledgerClosed");
