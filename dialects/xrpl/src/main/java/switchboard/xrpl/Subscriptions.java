@@ -31,36 +31,36 @@ final class Subscriptions {
   }
 
   /** The engine subscriptions this request would add to a holder of these maps. */
-  int newCount(Holder h, SubscriptionRequest r) {
+  int newCount(Holdings h, SubscriptionRequest r) {
     int n = 0;
     for (Stream s : r.streams()) {
-      n += h.streams().containsKey(s) ? 0 : 1;
+      n += h.streams.containsKey(s) ? 0 : 1;
     }
-    n += (int) r.accounts().stream().filter(a -> !h.accounts().containsKey(a)).count();
-    n += (int) r.accountsProposed().stream().filter(a -> !h.accountsProposed().containsKey(a)).count();
+    n += (int) r.accounts().stream().filter(a -> !h.accounts.containsKey(a)).count();
+    n += (int) r.accountsProposed().stream().filter(a -> !h.accountsProposed.containsKey(a)).count();
     for (String k : bookKeys(r)) {
-      n += h.books().containsKey(k) ? 0 : 1;
+      n += h.books.containsKey(k) ? 0 : 1;
     }
     return n;
   }
 
   /** Adds what the request names and is not there yet; returns what it added. */
-  List<Subscription> subscribe(Owner owner, Holder h, SubscriptionRequest r) {
+  List<Subscription> subscribe(Owner owner, Holdings h, SubscriptionRequest r) {
     List<Subscription> added = new ArrayList<>();
     for (Stream s : r.streams()) {
-      h.streams().computeIfAbsent(s, x -> add(added, owner, streamSpec(x), categoryOf(x)));
+      h.streams.computeIfAbsent(s, x -> add(added, owner, streamSpec(x), categoryOf(x)));
     }
     for (String a : r.accountsProposed()) {
-      h.accountsProposed().computeIfAbsent(a, x -> add(added, owner,
+      h.accountsProposed.computeIfAbsent(a, x -> add(added, owner,
           SubscriptionSpec.on(ALL_TRANSACTIONS).type(Category.ACCOUNTS_PROPOSED.type).key(Topics.ACCOUNT, x).build(),
           Category.ACCOUNTS_PROPOSED));
     }
     for (String a : r.accounts()) {
-      h.accounts().computeIfAbsent(a, x -> add(added, owner,
+      h.accounts.computeIfAbsent(a, x -> add(added, owner,
           SubscriptionSpec.on(VALIDATED).type(Category.ACCOUNTS.type).key(Topics.ACCOUNT, x).build(), Category.ACCOUNTS));
     }
     for (String k : bookKeys(r)) {
-      h.books().computeIfAbsent(k, x -> add(added, owner,
+      h.books.computeIfAbsent(k, x -> add(added, owner,
           SubscriptionSpec.on(VALIDATED).type(Category.BOOKS.type).key(Topics.BOOK, x).build(), Category.BOOKS));
     }
     return added;
@@ -73,31 +73,31 @@ final class Subscriptions {
   }
 
   /** Takes back what a {@link #subscribe} added, when the request fails after all. */
-  void rollback(Owner owner, Holder h, List<Subscription> added) {
+  void rollback(Owner owner, Holdings h, List<Subscription> added) {
     if (added.isEmpty()) {
       return;
     }
-    h.streams().values().removeIf(added::contains);
-    h.accounts().values().removeIf(added::contains);
-    h.accountsProposed().values().removeIf(added::contains);
-    h.books().values().removeIf(added::contains);
+    h.streams.values().removeIf(added::contains);
+    h.accounts.values().removeIf(added::contains);
+    h.accountsProposed.values().removeIf(added::contains);
+    h.books.values().removeIf(added::contains);
     hub.unsubscribe(owner, added.stream().map(Subscription::id).toList());
   }
 
   /** Removes what the request names; once this returns, nothing more arrives for it (the barrier). */
-  void unsubscribe(Owner owner, Holder h, SubscriptionRequest r) {
+  void unsubscribe(Owner owner, Holdings h, SubscriptionRequest r) {
     List<SubscriptionId> ids = new ArrayList<>();
     for (Stream s : r.streams()) {
-      take(h.streams(), s, ids);
+      take(h.streams, s, ids);
     }
     for (String a : r.accountsProposed()) {
-      take(h.accountsProposed(), a, ids);
+      take(h.accountsProposed, a, ids);
     }
     for (String a : r.accounts()) {
-      take(h.accounts(), a, ids);
+      take(h.accounts, a, ids);
     }
     for (String k : bookKeys(r)) {
-      take(h.books(), k, ids);
+      take(h.books, k, ids);
     }
     if (!ids.isEmpty()) {
       hub.unsubscribe(owner, ids);
@@ -142,16 +142,5 @@ final class Subscriptions {
       case TRANSACTIONS_PROPOSED -> Category.TRANSACTIONS_PROPOSED;
       default -> Category.STREAM;
     };
-  }
-
-  /** Whoever holds xrpl subscriptions: a WebSocket client or a URL callback. */
-  interface Holder {
-    Map<Stream, Subscription> streams();
-
-    Map<String, Subscription> accounts();
-
-    Map<String, Subscription> accountsProposed();
-
-    Map<String, Subscription> books();
   }
 }

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Who a transaction concerns (protocols/xrpl.md §4), read from the transaction message as rippled
@@ -30,27 +31,33 @@ final class TxRouting {
    */
   static Set<String> affectedAccounts(JsonNode meta) {
     Set<String> out = new LinkedHashSet<>();
+    forEachNode(meta, (kind, node) -> {
+      JsonNode fields = kind.equals("CreatedNode") ? node.get("NewFields") : node.get("FinalFields");
+      if (fields == null || !fields.isObject()) {
+        return;
+      }
+      fields.fields().forEachRemaining(f -> {
+        if (ACCOUNT_FIELDS.contains(f.getKey())) {
+          addAccount(out, f.getValue());
+        } else if (ISSUER_AMOUNTS.contains(f.getKey())) {
+          addIssuer(out, f.getValue());
+        } else if (f.getKey().equals("MPTokenIssuanceID")) {
+          addMptIssuer(out, f.getValue());
+        }
+      });
+    });
+    return out;
+  }
+
+  /** Each affected node with its kind: CreatedNode, ModifiedNode or DeletedNode. */
+  private static void forEachNode(JsonNode meta, BiConsumer<String, JsonNode> visit) {
     for (JsonNode wrapper : meta.path("AffectedNodes")) {
       Iterator<Map.Entry<String, JsonNode>> it = wrapper.fields();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
-        JsonNode node = e.getValue();
-        JsonNode fields = e.getKey().equals("CreatedNode") ? node.get("NewFields") : node.get("FinalFields");
-        if (fields == null || !fields.isObject()) {
-          continue;
-        }
-        fields.fields().forEachRemaining(f -> {
-          if (ACCOUNT_FIELDS.contains(f.getKey())) {
-            addAccount(out, f.getValue());
-          } else if (ISSUER_AMOUNTS.contains(f.getKey())) {
-            addIssuer(out, f.getValue());
-          } else if (f.getKey().equals("MPTokenIssuanceID")) {
-            addMptIssuer(out, f.getValue());
-          }
-        });
+        visit.accept(e.getKey(), e.getValue());
       }
     }
-    return out;
   }
 
   /**
@@ -77,30 +84,25 @@ final class TxRouting {
    */
   static Set<String> bookKeys(JsonNode meta) {
     Set<String> out = new LinkedHashSet<>();
-    for (JsonNode wrapper : meta.path("AffectedNodes")) {
-      Iterator<Map.Entry<String, JsonNode>> it = wrapper.fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
-        JsonNode node = e.getValue();
-        if (!"Offer".equals(node.path("LedgerEntryType").asText())) {
-          continue;
-        }
-        JsonNode fields = switch (e.getKey()) {
-          case "ModifiedNode" -> node.get("PreviousFields");
-          case "CreatedNode" -> node.get("NewFields");
-          case "DeletedNode" -> node.get("FinalFields");
-          default -> null;
-        };
-        if (fields == null || !fields.has("TakerPays") || !fields.has("TakerGets")) {
-          continue;
-        }
-        Asset gets = asset(fields.get("TakerGets"));
-        Asset pays = asset(fields.get("TakerPays"));
-        if (gets != null && pays != null) {
-          out.add(new BookKey(gets, pays).key());
-        }
+    forEachNode(meta, (kind, node) -> {
+      if (!"Offer".equals(node.path("LedgerEntryType").asText())) {
+        return;
       }
-    }
+      JsonNode fields = switch (kind) {
+        case "ModifiedNode" -> node.get("PreviousFields");
+        case "CreatedNode" -> node.get("NewFields");
+        case "DeletedNode" -> node.get("FinalFields");
+        default -> null;
+      };
+      if (fields == null || !fields.has("TakerPays") || !fields.has("TakerGets")) {
+        return;
+      }
+      Asset gets = asset(fields.get("TakerGets"));
+      Asset pays = asset(fields.get("TakerPays"));
+      if (gets != null && pays != null) {
+        out.add(new BookKey(gets, pays).key());
+      }
+    });
     return out;
   }
 

@@ -7,10 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -28,7 +25,7 @@ import switchboard.core.Subscription;
  * {@value #QUEUE} messages behind loses the newest ones, as rippled's RPCSub drops events rather than
  * hold them without bound. Its maps are touched only under the dialect's lock for url subscribers.
  */
-final class UrlSubscriber implements Owner, Subscriptions.Holder, AutoCloseable {
+final class UrlSubscriber implements Owner, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(UrlSubscriber.class);
   static final int QUEUE = 1_000;
 
@@ -38,10 +35,7 @@ final class UrlSubscriber implements Owner, Subscriptions.Holder, AutoCloseable 
   volatile int apiVersion = 1;
   private final ThreadPoolExecutor executor;
   private final AtomicLong dropped = new AtomicLong();
-  private final Map<Stream, Subscription> streams = new EnumMap<>(Stream.class);
-  private final Map<String, Subscription> accounts = new HashMap<>();
-  private final Map<String, Subscription> accountsProposed = new HashMap<>();
-  private final Map<String, Subscription> books = new HashMap<>();
+  final Holdings holdings = new Holdings();
 
   UrlSubscriber(URI url, HttpClient http) {
     this.url = url;
@@ -91,29 +85,6 @@ final class UrlSubscriber implements Owner, Subscriptions.Holder, AutoCloseable 
     }
   }
 
-  boolean isEmpty() {
-    return streams.isEmpty() && accounts.isEmpty() && accountsProposed.isEmpty() && books.isEmpty();
-  }
-
-  @Override
-  public Map<Stream, Subscription> streams() {
-    return streams;
-  }
-
-  @Override
-  public Map<String, Subscription> accounts() {
-    return accounts;
-  }
-
-  @Override
-  public Map<String, Subscription> accountsProposed() {
-    return accountsProposed;
-  }
-
-  @Override
-  public Map<String, Subscription> books() {
-    return books;
-  }
 
   @Override
   public void close() {

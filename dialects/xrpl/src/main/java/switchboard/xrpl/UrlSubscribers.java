@@ -24,7 +24,7 @@ final class UrlSubscribers implements AutoCloseable {
     UrlSubscriber s = byUrl.computeIfAbsent(r.url().url(), u -> new UrlSubscriber(u, http));
     s.credentials(r.url().username(), r.url().password());
     s.apiVersion = apiVersion;
-    subscriptions.subscribe(s, s, r);
+    subscriptions.subscribe(s, s.holdings, r);
   }
 
   synchronized void unsubscribe(SubscriptionRequest r) {
@@ -32,8 +32,8 @@ final class UrlSubscribers implements AutoCloseable {
     if (s == null) {
       return; // never registered: rippled answers success
     }
-    subscriptions.unsubscribe(s, s, r);
-    if (s.isEmpty()) {
+    subscriptions.unsubscribe(s, s.holdings, r);
+    if (s.holdings.isEmpty()) {
       byUrl.remove(s.url);
       s.close();
     }

@@ -126,12 +126,12 @@ final class XrplCommands {
       return done(NODES.objectNode());
     }
     Subscriptions subs = dialect.subscriptions();
-    if (c.subscriptionCount() + subs.newCount(c, r) > dialect.maxSubscriptions()) {
+    if (c.holdings.size() + subs.newCount(c.holdings, r) > dialect.maxSubscriptions()) {
       throw XrplError.INVALID_PARAMS.fail("Too many subscriptions on one connection (limit " + dialect.maxSubscriptions() + ").");
     }
     c.apiVersion = apiVersion;
     // registered before the snapshot is read, as rippled does: a change may arrive twice, never not at all
-    List<Subscription> added = subs.subscribe(c, c, r);
+    List<Subscription> added = subs.subscribe(c, c.holdings, r);
     ObjectNode result = NODES.objectNode();
     if (r.streams().contains(Stream.LEDGER)) {
       ServerInfo.ledger(dialect.feed().state(), result);
@@ -144,7 +144,7 @@ final class XrplCommands {
     }
     return Snapshot.take(upstream, snapshots).handleAsync((offers, e) -> {
       if (e != null) {
-        subs.rollback(c, c, added);
+        subs.rollback(c, c.holdings, added);
         throw new java.util.concurrent.CompletionException(XrplError.NO_NETWORK.fail());
       }
       result.setAll(offers);
@@ -157,7 +157,7 @@ final class XrplCommands {
     if (r.url() != null) {
       dialect.urlSubscribers().unsubscribe(r);
     } else {
-      dialect.subscriptions().unsubscribe(c, c, r);
+      dialect.subscriptions().unsubscribe(c, c.holdings, r);
     }
     return NODES.objectNode();
   }

@@ -6,10 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import switchboard.core.Hub;
@@ -23,7 +20,7 @@ import switchboard.transport.DialectStats;
  * One xrpl client: what it is subscribed to, by stream, account and book, and the api_version its
  * pushes are rendered in. Touched on its event loop only.
  */
-final class XrplConnection extends Connection implements Subscriptions.Holder {
+final class XrplConnection extends Connection {
   private static final Logger log = LoggerFactory.getLogger(XrplConnection.class);
   /** rippled's close for a full send queue (BaseWSPeer). */
   static final int POLICY_ERROR = 1008;
@@ -37,10 +34,7 @@ final class XrplConnection extends Connection implements Subscriptions.Holder {
   static final int MAX_QUEUED_REQUESTS = 1_000;
   boolean awaiting;
   final java.util.ArrayDeque<byte[]> queued = new java.util.ArrayDeque<>();
-  private final Map<Stream, Subscription> streams = new EnumMap<>(Stream.class);
-  private final Map<String, Subscription> accounts = new HashMap<>();
-  private final Map<String, Subscription> accountsProposed = new HashMap<>();
-  private final Map<String, Subscription> books = new HashMap<>();
+  final Holdings holdings = new Holdings();
 
   XrplConnection(Channel channel, Hub hub, boolean admin, Outbox.Limits limits, DialectStats stats) {
     super(channel, limits, stats);
@@ -53,29 +47,6 @@ final class XrplConnection extends Connection implements Subscriptions.Holder {
     send(new TextWebSocketFrame(Unpooled.wrappedBuffer(b)), b.length);
   }
 
-  @Override
-  public Map<Stream, Subscription> streams() {
-    return streams;
-  }
-
-  @Override
-  public Map<String, Subscription> accounts() {
-    return accounts;
-  }
-
-  @Override
-  public Map<String, Subscription> accountsProposed() {
-    return accountsProposed;
-  }
-
-  @Override
-  public Map<String, Subscription> books() {
-    return books;
-  }
-
-  int subscriptionCount() {
-    return streams.size() + accounts.size() + accountsProposed.size() + books.size();
-  }
 
   /**
    * One copy per category the message reached this connection through (protocols/xrpl.md §4); the
@@ -115,9 +86,6 @@ final class XrplConnection extends Connection implements Subscriptions.Holder {
   protected void onClose() {
     queued.clear();
     hub.release(this);
-    streams.clear();
-    accounts.clear();
-    accountsProposed.clear();
-    books.clear();
+    holdings.clear();
   }
 }
