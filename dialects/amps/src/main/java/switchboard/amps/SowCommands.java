@@ -143,7 +143,9 @@ final class SowCommands {
       List<SowRecord> all = t.query(r -> filter.test(r.json()), order, 0, -1);
       matches = all.size();
       int from = Math.min(skip, all.size());
-      rows = all.subList(from, top < 0 ? all.size() : Math.min(all.size(), from + top));
+      int to = top < 0 ? all.size() : Math.min(all.size(), from + top);
+      // a page is copied: the answer may take a while to send, and must not keep every match alive
+      rows = from == 0 && to == all.size() ? all : new ArrayList<>(all.subList(from, to));
       if (subscribe) {
         subscription = subs.start(c, h, h.subId);
       }
