@@ -194,9 +194,4 @@ final class SowStreams {
     heldMessages = 0;
     heldBytes = 0;
   }
-
-  /** Queries still being answered. */
-  int inProgress() {
-    return queue.size();
-  }
 }
