@@ -81,7 +81,12 @@ public abstract class Connection implements Owner {
     outbox.flush();
   }
 
-  private void slowConsumer(Outbox.Limit limit) {
+  /**
+   * Disconnects this connection as a slow consumer: counted, logged, {@link #onSlowConsumer} told, then
+   * closed. The outbox calls it when its queue passes a limit; a dialect may call it when something it
+   * buffers itself for the connection passes the same limits.
+   */
+  protected final void slowConsumer(Outbox.Limit limit) {
     stats.slowConsumers.increment();
     log.info("disconnecting slow consumer {}: outbox passed its {} limit", channel.remoteAddress(), limit.name().toLowerCase());
     onSlowConsumer(limit);

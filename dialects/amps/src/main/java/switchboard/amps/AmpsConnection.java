@@ -3,6 +3,8 @@ package switchboard.amps;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.HashMap;
 import java.util.List;
@@ -16,10 +18,13 @@ import switchboard.transport.DialectStats;
 
 /**
  * One AMPS client connection: its session (logon, heartbeat), its subscriptions by the client's
- * {@code sub_id}, and how a header and a body go out on its transport. On its event loop only.
+ * {@code sub_id}, its SOW queries in progress, and how a header and a body go out on its transport.
+ * On its event loop only.
  */
 final class AmpsConnection extends Connection {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AmpsConnection.class);
+  /** The pipeline handler that sends more of the SOW answers when the socket has drained. */
+  static final String SOW_PUMP = "amps-sow-pump";
   final Hub hub;
   final AmpsConfig config;
   private final boolean webSocket;
@@ -31,6 +36,8 @@ final class AmpsConnection extends Connection {
   /** The client's sub_id to the hub's subscription. */
   final Map<String, Subscription> subscriptions = new HashMap<>();
   final Heartbeat heartbeat;
+  /** SOW queries whose answers are still being sent. */
+  final SowStreams queries;
 
   AmpsConnection(Channel channel, boolean webSocket, Hub hub, AmpsConfig config, Outbox.Limits limits, DialectStats stats) {
     super(channel, limits, stats);
@@ -38,6 +45,22 @@ final class AmpsConnection extends Connection {
     this.hub = hub;
     this.config = config;
     this.heartbeat = new Heartbeat(this);
+    this.queries = new SowStreams(this, limits);
+    // after the transport's outbox drain (added by super): what waited there goes first, then more records
+    channel.pipeline().addLast(SOW_PUMP, new ChannelInboundHandlerAdapter() {
+      @Override
+      public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (ctx.channel().isWritable()) {
+          queries.pump();
+        }
+        ctx.fireChannelWritabilityChanged();
+      }
+    });
+  }
+
+  /** True while a SOW batch may go out: the socket takes writes and nothing waits in the outbox. */
+  boolean hasRoom() {
+    return channel.isWritable() && queuedMessages() == 0;
   }
 
   /** A fresh header writer; its bytes must be taken before the next call. */
@@ -114,6 +137,14 @@ final class AmpsConnection extends Connection {
    */
   @Override
   public void deliver(Message m, List<Subscription> matched) {
+    List<Subscription> now = queries.hold(m, matched);
+    if (!now.isEmpty()) {
+      deliverNow(m, now);
+    }
+  }
+
+  /** Sends a delivery to these subscriptions, none of which has a query in progress holding it. */
+  void deliverNow(Message m, List<Subscription> matched) {
     StringBuilder sids = new StringBuilder();
     boolean timestamp = false;
     boolean sowKey = false;
@@ -140,6 +171,11 @@ final class AmpsConnection extends Connection {
     sendMessage(h, m.payload());
   }
 
+  /** Held live messages passed the outbox limits: as for a full outbox, the connection is dropped. */
+  void disconnectSlowConsumer(Outbox.Limit limit) {
+    slowConsumer(limit);
+  }
+
   @Override
   protected void onSlowConsumer(Outbox.Limit limit) {
     // As AMPS: the reason is logged and the connection dropped; the protocol has no message for it.
@@ -149,6 +185,7 @@ final class AmpsConnection extends Connection {
   @Override
   protected void onClose() {
     heartbeat.stop();
+    queries.close();
     hub.release(this);
     subscriptions.clear();
   }

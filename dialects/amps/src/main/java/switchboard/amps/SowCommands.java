@@ -124,8 +124,9 @@ final class SowCommands {
    * A query, and with {@code subscribe} its subscription, in the order clients rely on:
    * ack(processed), group_begin, sow batches of at most {@code bs} records, group_end,
    * ack(completed), ack(stats). The snapshot is taken and the subscription registered under the
-   * topic's lock, and everything is sent before this event-loop task ends, so live messages
-   * (delivered by later tasks) follow group_end with no gap and no duplicate.
+   * topic's lock, so every publish is either in the snapshot or delivered live, never both. The
+   * answer is then sent as the socket drains ({@link SowStreams}); it is registered there before this
+   * event-loop task ends, so live messages, delivered by later tasks, are held until its group_end.
    */
   void query(AmpsConnection c, Header h, int asked, SowTopic t, boolean subscribe, SubscriptionCommands subs) throws CommandFailure {
     Filter filter = filter(h.filter);
@@ -136,39 +137,35 @@ final class SowCommands {
     int batchSize = Math.max(1, number(h.batchSize, 1));
     List<SowRecord> rows;
     int matches;
+    Subscription subscription = null;
     t.lock().lock();
     try {
       List<SowRecord> all = t.query(r -> filter.test(r.json()), order, 0, -1);
       matches = all.size();
       int from = Math.min(skip, all.size());
-      rows = all.subList(from, top < 0 ? all.size() : Math.min(all.size(), from + top));
+      int to = top < 0 ? all.size() : Math.min(all.size(), from + top);
+      // a page is copied: the answer may take a while to send, and must not keep every match alive
+      rows = from == 0 && to == all.size() ? all : new ArrayList<>(all.subList(from, to));
       if (subscribe) {
-        subs.start(c, h, h.subId);
+        subscription = subs.start(c, h, h.subId);
       }
     } finally {
       t.lock().unlock();
     }
-    answer(c, h, asked, t.name(), rows, 1, matches, batchSize);
+    answer(c, h, asked, t.name(), rows, 1, matches, batchSize, subscription);
   }
 
   /**
-   * A query's answer in the order clients rely on: ack(processed), group_begin, sow batches of at most
-   * {@code batchSize} records, group_end, then the completed and stats acks asked for. Also the empty
-   * answer of sow_and_subscribe on a topic without a State of the World.
+   * A query's answer in the order clients rely on: ack(processed) now, as the command is handled; then,
+   * as the socket drains, group_begin, sow batches of at most {@code batchSize} records, group_end, and
+   * the completed and stats acks asked for ({@link SowQuery}). Also the empty answer of
+   * sow_and_subscribe on a topic without a State of the World.
+   *
+   * @param subscription sow_and_subscribe's subscription, whose live messages wait for group_end; or null
    */
-  static void answer(AmpsConnection c, Header h, int asked, String topic, List<SowRecord> rows, int topicMatches, int matches, int batchSize) {
+  static void answer(AmpsConnection c, Header h, int asked, String topic, List<SowRecord> rows, int topicMatches, int matches, int batchSize, Subscription subscription) {
     Acks.success(c, h, asked & AckTypes.PROCESSED);
-    c.sendHeader(c.header("group_begin").field("t", topic).field("query_id", h.queryId).field("sub_id", h.subId));
-    for (int i = 0; i < rows.size(); i += batchSize) {
-      c.sendSowBatch(topic, h.queryId, h.subId, rows.subList(i, Math.min(rows.size(), i + batchSize)));
-    }
-    c.sendHeader(c.header("group_end").field("t", topic).field("query_id", h.queryId).field("sub_id", h.subId));
-    Acks.success(c, h, asked & AckTypes.COMPLETED);
-    if ((asked & AckTypes.STATS) != 0) {
-      c.sendHeader(Acks.start(c, h, AckTypes.STATS).field("status", "success")
-          .field("records_returned", rows.size()).field("topic_matches", topicMatches)
-          .field("matches", matches));
-    }
+    c.queries.start(new SowQuery(h, asked, topic, rows, topicMatches, matches, batchSize, subscription));
   }
 
   /** sow_delete by filter, by sow_keys, or by a record's body; exactly one form. Answered with stats. */

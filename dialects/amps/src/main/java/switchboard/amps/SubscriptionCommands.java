@@ -35,8 +35,8 @@ final class SubscriptionCommands {
     Acks.success(c, h, asked & AckTypes.PROCESSED);
   }
 
-  /** Registers (or, with option replace, swaps) the subscription named subId. */
-  void start(AmpsConnection c, Header h, String subId) throws CommandFailure {
+  /** Registers (or, with option replace, swaps) the subscription named subId, and returns it. */
+  Subscription start(AmpsConnection c, Header h, String subId) throws CommandFailure {
     if (subId.isEmpty() || subId.indexOf(',') >= 0) {
       throw new CommandFailure(Reason.INVALID_SUB_ID);
     }
@@ -57,8 +57,10 @@ final class SubscriptionCommands {
       // The new one is live before the old one ends: a publish meanwhile matches both, and the
       // delivery, which runs later on this event loop, finds the old one ended. No gap, no duplicate.
       c.hub.unsubscribe(c, existing.id());
+      c.queries.ended(List.of(existing)); // its query in progress, if any, ends with it
     }
     c.subscriptions.put(subId, s);
+    return s;
   }
 
   private static TopicSelector selector(String topic) throws CommandFailure {
@@ -83,7 +85,8 @@ final class SubscriptionCommands {
    * seed 001: {@code sub_id} is one id, a comma-delimited list, or {@code all}; {@code query_id} (one or
    * a list) cancels SOW queries in progress; with both, everything that matches goes; with neither,
    * the command fails. Ids this connection does not hold are skipped. Acks: received and processed.
-   * The processed ack is sent after the hub has ended the subscriptions, so nothing of theirs follows it.
+   * The processed ack is sent after the hub has ended the subscriptions and their queries in progress
+   * have stopped, so nothing of theirs follows it.
    */
   void unsubscribe(AmpsConnection c, Header h, int asked) throws CommandFailure {
     Commands.received(c, h, asked);
@@ -93,8 +96,9 @@ final class SubscriptionCommands {
       throw new CommandFailure(Reason.INVALID_SUB_ID);
     }
     if (bySub) {
+      List<Subscription> ended;
       if (h.subId.trim().equals("all")) {
-        c.hub.unsubscribeAll(c);
+        ended = c.hub.unsubscribeAll(c);
         c.subscriptions.clear();
       } else {
         List<switchboard.core.SubscriptionId> ids = new ArrayList<>();
@@ -104,11 +108,13 @@ final class SubscriptionCommands {
             ids.add(s.id());
           }
         }
-        c.hub.unsubscribe(c, ids);
+        ended = c.hub.unsubscribe(c, ids);
       }
+      c.queries.ended(ended); // a sow_and_subscribe still answering stops with its subscription
     }
-    // byQuery: a SOW query runs to completion within its command on this event loop, so none is
-    // ever in progress when an unsubscribe is read; there is nothing further to cancel.
+    if (byQuery) {
+      c.queries.cancel(ids(h.queryId));
+    }
     Acks.success(c, h, asked & AckTypes.PROCESSED);
   }
 
@@ -147,7 +153,7 @@ final class SubscriptionCommands {
     if (!andSubscribe) {
       throw new CommandFailure(Reason.INVALID_TOPIC);
     }
-    start(c, h, h.subId);
-    SowCommands.answer(c, h, asked, h.topic, List.of(), 0, 0, 1);
+    Subscription s = start(c, h, h.subId);
+    SowCommands.answer(c, h, asked, h.topic, List.of(), 0, 0, 1, s);
   }
 }

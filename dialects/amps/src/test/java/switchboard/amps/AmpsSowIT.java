@@ -25,7 +25,7 @@ class AmpsSowIT {
     AmpsConfig cfg = AmpsConfig.forTests().withSowTopics(List.of(
         new AmpsConfig.SowTopicConfig("orders", List.of("/id")),
         new AmpsConfig.SowTopicConfig("seq", List.of("/n"))));
-    // room for a whole snapshot in the outbox: results are written in one go (see SowCommands.query)
+    // room in the outbox for the live messages a sow_and_subscribe holds while its answer is sent
     server = new AmpsHarness(cfg, TransportConfig.forTests().withOutbox(new Outbox.Limits(100_000, 64 << 20), 64 * 1024));
   }
 

@@ -88,6 +88,8 @@ abstract class RawClient implements AutoCloseable {
   static final class Tcp extends RawClient {
     final Socket socket = new Socket();
     private final DataOutputStream out;
+    private final Object gate = new Object();
+    private boolean paused; // guarded by gate
 
     Tcp(int port) throws IOException {
       this(port, true);
@@ -109,6 +111,7 @@ abstract class RawClient implements AutoCloseable {
       try {
         DataInputStream in = new DataInputStream(socket.getInputStream());
         while (true) {
+          awaitResumed();
           byte[] frame = new byte[in.readInt()];
           in.readFully(frame);
           String text = new String(frame, StandardCharsets.UTF_8);
@@ -117,6 +120,36 @@ abstract class RawClient implements AutoCloseable {
         }
       } catch (IOException e) {
         inbox.add(CLOSED);
+      }
+    }
+
+    /**
+     * Stops reading the socket after the frame being read now, if any: the server's writes then fill the
+     * socket's buffers and wait. {@link #resume} reads on.
+     */
+    void pause() {
+      synchronized (gate) {
+        paused = true;
+      }
+    }
+
+    void resume() {
+      synchronized (gate) {
+        paused = false;
+        gate.notifyAll();
+      }
+    }
+
+    private void awaitResumed() throws IOException {
+      synchronized (gate) {
+        while (paused) {
+          try {
+            gate.wait();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while paused", e);
+          }
+        }
       }
     }
 
