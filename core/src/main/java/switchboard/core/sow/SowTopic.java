@@ -42,6 +42,11 @@ public final class SowTopic {
     return name;
   }
 
+  /** The key fields' paths, each as its steps ({@code /a/b} is {@code [a, b]}). */
+  public List<String[]> keyPaths() {
+    return java.util.Collections.unmodifiableList(keyPaths);
+  }
+
   public ReentrantLock lock() {
     return lock;
   }

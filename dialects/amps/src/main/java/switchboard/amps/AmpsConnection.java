@@ -143,12 +143,39 @@ final class AmpsConnection extends Connection {
     }
   }
 
-  /** Sends a delivery to these subscriptions, none of which has a query in progress holding it. */
+  /**
+   * Sends a delivery to these subscriptions, none of which has a query in progress holding it: one
+   * {@code p} (or {@code oof}) listing them all, or, for an update of a State-of-the-World record
+   * that delta subscriptions matched, the whole record to the others and the change to those.
+   */
   void deliverNow(Message m, List<Subscription> matched) {
+    if (!(m.attachment() instanceof AmpsSubscription.Change change)) {
+      send(m, matched, m.payload());
+      return;
+    }
+    List<Subscription> whole = new java.util.ArrayList<>(matched.size());
+    List<Subscription> deltas = new java.util.ArrayList<>(matched.size());
+    for (Subscription s : matched) {
+      AmpsSubscription a = s.attachment(AmpsSubscription.class);
+      if (!a.delta()) {
+        whole.add(s);
+      } else if (!(change.empty() && a.noEmpties())) {
+        deltas.add(s);
+      }
+    }
+    if (!whole.isEmpty()) {
+      send(m, whole, m.payload());
+    }
+    if (!deltas.isEmpty()) {
+      send(m, deltas, change.body());
+    }
+  }
+
+  private void send(Message m, List<Subscription> to, byte[] body) {
     StringBuilder sids = new StringBuilder();
     boolean timestamp = false;
     boolean sowKey = false;
-    for (Subscription s : matched) {
+    for (Subscription s : to) {
       AmpsSubscription a = s.attachment(AmpsSubscription.class);
       if (sids.length() > 0) {
         sids.append(',');
@@ -168,7 +195,7 @@ final class AmpsConnection extends Connection {
     if (timestamp) {
       h.field("ts", Timestamps.format(m.timestamp()));
     }
-    sendMessage(h, m.payload());
+    sendMessage(h, body);
   }
 
   /** Held live messages passed the outbox limits: as for a full outbox, the connection is dropped. */

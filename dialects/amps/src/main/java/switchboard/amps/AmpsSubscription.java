@@ -7,8 +7,20 @@ package switchboard.amps;
  * @param timestamp option {@code timestamp}: deliveries carry {@code ts}
  * @param noSowKey option {@code no_sowkey}: deliveries carry no {@code k}
  * @param oof option {@code oof}: told when a State-of-the-World record it had leaves its focus
+ * @param delta a {@code delta_subscribe}: an update to a State-of-the-World record comes as the
+ *     fields that changed and the key fields
+ * @param noEmpties option {@code no_empties}: a delta update that changes nothing is not sent
  */
-record AmpsSubscription(String subId, boolean timestamp, boolean noSowKey, boolean oof) {
+record AmpsSubscription(String subId, boolean timestamp, boolean noSowKey, boolean oof, boolean delta, boolean noEmpties) {
+
+  /**
+   * The attachment of a publish that updated a State-of-the-World record: what delta subscribers
+   * get instead of the whole record.
+   *
+   * @param body the changed fields and the key fields, as JSON
+   * @param empty true when no field changed
+   */
+  record Change(byte[] body, boolean empty) {}
 
   /**
    * The attachment of a message that is an out-of-focus notice rather than a publish.

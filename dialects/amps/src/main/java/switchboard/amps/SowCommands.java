@@ -52,7 +52,11 @@ final class SowCommands {
       }
       long now = System.currentTimeMillis();
       SowRecord old = t.put(new SowRecord(key, body, json, now));
-      Message m = Message.builder(t.name()).key(key).payload(body).json(json).timestamp(now).build();
+      Message.Builder b = Message.builder(t.name()).key(key).payload(body).json(json).timestamp(now);
+      if (old != null) {
+        b.attachment(Deltas.change(t, old.json(), json));
+      }
+      Message m = b.build();
       List<Subscription> leaving = old == null ? List.of() : leavingFocus(c, old, m);
       c.hub.publish(m);
       notify(c, leaving, t.name(), key, body, json, "match");

@@ -46,7 +46,9 @@ final class SubscriptionCommands {
       throw new CommandFailure(Reason.SUBID_IN_USE);
     }
     SubscriptionSpec spec = SubscriptionSpec.on(selector(h.topic)).filter(filter(h.filter)).build();
-    AmpsSubscription attachment = new AmpsSubscription(subId, opts.has("timestamp"), opts.has("no_sowkey"), opts.has("oof"));
+    boolean delta = h.command != null && h.command.contains("delta_subscribe");
+    AmpsSubscription attachment = new AmpsSubscription(subId, opts.has("timestamp"), opts.has("no_sowkey"), opts.has("oof"),
+        delta, delta && opts.has("no_empties"));
     Subscription s;
     try {
       s = c.hub.subscribe(c, spec, attachment);

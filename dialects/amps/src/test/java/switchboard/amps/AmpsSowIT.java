@@ -207,6 +207,44 @@ class AmpsSowIT {
     assertThat(withOof.next().get("cid")).isEqualTo("f");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"tcp", "ws"})
+  void deltaSubscribersGetTheChangedFieldsAndTheKeyOthersTheWholeRecord(String kind) throws Exception {
+    RawClient c = client(kind);
+    RawClient pub = client(kind);
+    // one connection, three subscriptions: whole, delta, delta with no_empties
+    c.send("{\"c\":\"subscribe\",\"cid\":\"1\",\"sub_id\":\"whole\",\"t\":\"orders\",\"a\":\"processed\"}");
+    assertThat(c.next().get("status")).isEqualTo("success");
+    c.send("{\"c\":\"delta_subscribe\",\"cid\":\"2\",\"sub_id\":\"d\",\"t\":\"orders\",\"a\":\"processed\"}");
+    assertThat(c.next().get("status")).isEqualTo("success");
+    c.send("{\"c\":\"delta_subscribe\",\"cid\":\"3\",\"sub_id\":\"dn\",\"t\":\"orders\",\"o\":\"no_empties\",\"a\":\"processed\"}");
+    assertThat(c.next().get("status")).isEqualTo("success");
+
+    // a new record: everyone gets all of it, in one message
+    publish(pub, "orders", "{\"id\":1,\"qty\":2,\"px\":{\"bid\":10,\"ask\":11},\"venue\":\"x\"}");
+    Received first = c.next();
+    assertThat(first.get("sids")).isEqualTo("whole,d,dn");
+    assertThat(first.body()).isEqualTo("{\"id\":1,\"qty\":2,\"px\":{\"bid\":10,\"ask\":11},\"venue\":\"x\"}");
+
+    // an update: the delta subscriptions get the changed fields, nested ones field by field, and the key
+    publish(pub, "orders", "{\"id\":1,\"qty\":5,\"px\":{\"bid\":10,\"ask\":12},\"venue\":\"x\"}");
+    Received whole = c.next();
+    assertThat(whole.get("sids")).isEqualTo("whole");
+    assertThat(whole.body()).isEqualTo("{\"id\":1,\"qty\":5,\"px\":{\"bid\":10,\"ask\":12},\"venue\":\"x\"}");
+    Received delta = c.next();
+    assertThat(delta.get("sids")).isEqualTo("d,dn");
+    assertThat(delta.body()).isEqualTo("{\"qty\":5,\"px\":{\"ask\":12},\"id\":1}");
+
+    // an update that changes nothing: no_empties skips it
+    publish(pub, "orders", "{\"id\":1,\"qty\":5,\"px\":{\"bid\":10,\"ask\":12},\"venue\":\"x\"}");
+    assertThat(c.next().get("sids")).isEqualTo("whole");
+    Received empty = c.next();
+    assertThat(empty.get("sids")).isEqualTo("d");
+    assertThat(empty.body()).isEqualTo("{\"id\":1}");
+    c.send("{\"c\":\"flush\",\"cid\":\"f\",\"a\":\"processed\"}");
+    assertThat(c.next().get("cid")).isEqualTo("f");
+  }
+
   /**
    * sow_and_subscribe while another connection publishes, each message on a new key:
    * every message is either in the snapshot or delivered live after group_end, never both and never
