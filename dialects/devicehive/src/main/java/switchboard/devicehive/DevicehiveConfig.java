@@ -10,11 +10,8 @@ import java.util.Objects;
  * @param enabled whether the server installs the dialect at all
  * @param webSocketPaths the WebSocket endpoints on the HTTP listener ({@code /dh/websocket} and the
  *     nginx-style alias {@code /api/websocket})
- * @param adminLogin the administrator created on first start (user id 1)
- * @param adminPassword that administrator's password
- * @param jwtSecret DeviceHive's {@code JWT_SECRET}; read as Base64 the way DeviceHive reads it (§5)
- * @param accessTokenLifetime how long an access token lives (DeviceHive: 30 minutes)
- * @param refreshTokenLifetime how long a refresh token lives (DeviceHive: about 182 days)
+ * @param admin the administrator created on first start (user id 1)
+ * @param jwt how tokens are signed and how long they live
  * @param commandReplayLimit the default {@code limit} of a command subscription's timestamp replay
  * @param notificationReplayLimit the cap on a notification subscription's timestamp replay
  * @param retention commands and notifications older than this are deleted; zero keeps them
@@ -23,11 +20,8 @@ import java.util.Objects;
 public record DevicehiveConfig(
     boolean enabled,
     List<String> webSocketPaths,
-    String adminLogin,
-    String adminPassword,
-    String jwtSecret,
-    Duration accessTokenLifetime,
-    Duration refreshTokenLifetime,
+    Admin admin,
+    Jwt jwt,
     int commandReplayLimit,
     int notificationReplayLimit,
     Duration retention,
@@ -35,40 +29,71 @@ public record DevicehiveConfig(
 
   public static final List<String> DEFAULT_PATHS = List.of("/dh/websocket", "/api/websocket");
 
+  /**
+   * @param login the administrator's login
+   * @param password its password; null to generate one on first start and log it once
+   */
+  public record Admin(String login, String password) {
+    public Admin {
+      if (login == null || login.isBlank()) {
+        throw new IllegalArgumentException("admin.login must not be empty");
+      }
+    }
+  }
+
+  /**
+   * @param secret DeviceHive's {@code JWT_SECRET}, read as Base64 the way DeviceHive reads it (§5), so
+   *     tokens minted by a DeviceHive with the same secret are accepted; null to generate one on first
+   *     start and keep it in the database
+   * @param accessTokenLifetime how long an access token lives (DeviceHive: 30 minutes)
+   * @param refreshTokenLifetime how long a refresh token lives (DeviceHive: about 182 days)
+   */
+  public record Jwt(String secret, Duration accessTokenLifetime, Duration refreshTokenLifetime) {
+    public Jwt {
+      Objects.requireNonNull(accessTokenLifetime, "access-token-lifetime");
+      Objects.requireNonNull(refreshTokenLifetime, "refresh-token-lifetime");
+      if (secret != null && secret.isBlank()) {
+        secret = null;
+      }
+    }
+  }
+
   public DevicehiveConfig {
     webSocketPaths = List.copyOf(webSocketPaths);
-    Objects.requireNonNull(adminLogin, "adminLogin");
-    Objects.requireNonNull(adminPassword, "adminPassword");
-    Objects.requireNonNull(jwtSecret, "jwtSecret");
-    Objects.requireNonNull(accessTokenLifetime, "accessTokenLifetime");
-    Objects.requireNonNull(refreshTokenLifetime, "refreshTokenLifetime");
+    for (String p : webSocketPaths) {
+      if (!p.startsWith("/")) {
+        throw new IllegalArgumentException("web-socket-paths must start with '/', got " + p);
+      }
+    }
+    Objects.requireNonNull(admin, "admin");
+    Objects.requireNonNull(jwt, "jwt");
     Objects.requireNonNull(retention, "retention");
     if (commandReplayLimit < 0 || notificationReplayLimit < 0) {
       throw new IllegalArgumentException("replay limits must not be negative");
     }
     if (blockingThreads < 1) {
-      throw new IllegalArgumentException("blockingThreads must be at least 1: " + blockingThreads);
+      throw new IllegalArgumentException("blocking-threads must be at least 1, got " + blockingThreads);
     }
   }
 
-  /** DeviceHive's defaults: its seed administrator, secret {@code devicehive}, 20/100 replay limits. */
-  public static DevicehiveConfig defaults() {
-    return new DevicehiveConfig(true, DEFAULT_PATHS, "dhadmin", "dhadmin_#911", "devicehive",
-        Duration.ofMillis(1_800_000L), Duration.ofMillis(15_724_800_000L), 20, 100, Duration.ofDays(7), 4);
-  }
-
-  /** The defaults with two store threads, as tests on a small machine want. */
+  /**
+   * The settings tests use: DeviceHive's seed administrator ({@code dhadmin}) and secret
+   * ({@code devicehive}, as in DeviceHive's own test setup), 20/100 replay limits, two store threads.
+   */
   public static DevicehiveConfig forTests() {
-    return defaults().withBlockingThreads(2);
+    return new DevicehiveConfig(true, DEFAULT_PATHS, new Admin("dhadmin", "dhadmin_#911"),
+        new Jwt("devicehive", Duration.ofMillis(1_800_000L), Duration.ofMillis(15_724_800_000L)), 20, 100, Duration.ofDays(7), 2);
   }
 
-  public DevicehiveConfig withBlockingThreads(int n) {
-    return new DevicehiveConfig(enabled, webSocketPaths, adminLogin, adminPassword, jwtSecret,
-        accessTokenLifetime, refreshTokenLifetime, commandReplayLimit, notificationReplayLimit, retention, n);
+  public DevicehiveConfig withJwt(Jwt j) {
+    return new DevicehiveConfig(enabled, webSocketPaths, admin, j, commandReplayLimit, notificationReplayLimit, retention, blockingThreads);
+  }
+
+  public DevicehiveConfig withAdmin(Admin a) {
+    return new DevicehiveConfig(enabled, webSocketPaths, a, jwt, commandReplayLimit, notificationReplayLimit, retention, blockingThreads);
   }
 
   public DevicehiveConfig withAccessTokenLifetime(Duration d) {
-    return new DevicehiveConfig(enabled, webSocketPaths, adminLogin, adminPassword, jwtSecret, d,
-        refreshTokenLifetime, commandReplayLimit, notificationReplayLimit, retention, blockingThreads);
+    return withJwt(new Jwt(jwt.secret(), d, jwt.refreshTokenLifetime()));
   }
 }

@@ -21,16 +21,26 @@ final class Seed {
   private Seed() {}
 
   static void firstStart(Store store, DevicehiveConfig config) {
-    if (store.users().findByLogin(config.adminLogin()).isPresent() || store.users().find(1).isPresent()) {
+    String login = config.admin().login();
+    if (store.users().findByLogin(login).isPresent() || store.users().find(1).isPresent()) {
       return;
     }
     String salt = Passwords.newSalt();
+    String password = config.admin().password();
+    boolean generated = password == null;
+    if (generated) {
+      password = Passwords.newSalt();
+    }
     User admin;
     try {
-      admin = store.users().create(User.newUser(config.adminLogin(),
-          Passwords.hash(salt, config.adminPassword()), salt, UserRole.ADMIN));
+      admin = store.users().create(User.newUser(login, Passwords.hash(salt, password), salt, UserRole.ADMIN));
     } catch (StoreConflictException e) {
       return; // another node seeded it first
+    }
+    if (generated) {
+      // shown once: only its hash is kept
+      log.warn("devicehive: created administrator '{}' with the generated password {} (set devicehive.admin.password to choose one)",
+          login, password);
     }
     Network network = store.networks().findByName(NETWORK)
         .orElseGet(() -> store.networks().create(NETWORK, "Default network"));

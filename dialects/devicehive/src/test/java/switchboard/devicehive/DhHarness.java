@@ -21,7 +21,8 @@ final class DhHarness implements AutoCloseable {
 
   final TransportStats stats = new TransportStats();
   final Hub hub = new Hub();
-  final JdbcStore store = new JdbcStore(JdbcStoreConfig.inMemory("dh-" + UUID.randomUUID()));
+  final JdbcStore store;
+  private final boolean ownStore;
   final Transport transport;
   final DevicehiveDialect dialect;
 
@@ -30,6 +31,17 @@ final class DhHarness implements AutoCloseable {
   }
 
   DhHarness(DevicehiveConfig config) {
+    this(config, new JdbcStore(JdbcStoreConfig.inMemory("dh-" + UUID.randomUUID())), true);
+  }
+
+  /** On a store the caller keeps (and closes). */
+  DhHarness(DevicehiveConfig config, JdbcStore store) {
+    this(config, store, false);
+  }
+
+  private DhHarness(DevicehiveConfig config, JdbcStore store, boolean ownStore) {
+    this.store = store;
+    this.ownStore = ownStore;
     TransportConfig tc = TransportConfig.forTests();
     transport = new Transport(tc, stats);
     dialect = new DevicehiveDialect(hub, config, store, tc.outbox(), stats);
@@ -88,6 +100,8 @@ final class DhHarness implements AutoCloseable {
   public void close() {
     dialect.close();
     transport.close();
-    store.close();
+    if (ownStore) {
+      store.close();
+    }
   }
 }
