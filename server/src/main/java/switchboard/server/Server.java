@@ -7,6 +7,11 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import switchboard.amps.AmpsDialect;
+import switchboard.core.spi.Store;
+import switchboard.devicehive.DevicehiveDialect;
+import switchboard.server.config.StoreConfig;
+import switchboard.store.jdbc.JdbcStore;
+import switchboard.store.jdbc.JdbcStoreConfig;
 import switchboard.xrpl.XrplDialect;
 import switchboard.core.Hub;
 import switchboard.core.HubOptions;
@@ -31,6 +36,8 @@ public final class Server implements AutoCloseable {
   private final Transport transport;
   private final ServerMetrics metrics;
   private final List<Dialect> dialects;
+  /** Opened only when a dialect that keeps data is enabled. */
+  private final Store store;
   private final CountDownLatch closed = new CountDownLatch(1);
   private long startedAt;
   private boolean started;
@@ -49,7 +56,20 @@ public final class Server implements AutoCloseable {
     if (config.xrpl().enabled()) {
       enabled.add(new XrplDialect(hub, config.xrpl(), tc.outbox(), stats, Version.current()));
     }
+    this.store = config.devicehive().enabled() ? openStore(config.store()) : null;
+    if (config.devicehive().enabled()) {
+      enabled.add(new DevicehiveDialect(hub, config.devicehive(), store, tc.outbox(), stats));
+    }
     this.dialects = List.copyOf(enabled);
+  }
+
+  static Store openStore(StoreConfig c) {
+    JdbcStoreConfig jc = c.url() == null
+        ? JdbcStoreConfig.embedded(c.dataDir())
+        : JdbcStoreConfig.of(c.url(), c.username(), c.password());
+    JdbcStore s = new JdbcStore(jc.withPoolSize(c.poolSize()));
+    log.info("store: {}", jc.withPoolSize(c.poolSize()));
+    return s;
   }
 
   static TransportConfig transportConfig(Config config) {
@@ -140,6 +160,9 @@ public final class Server implements AutoCloseable {
       }
     }
     transport.close();
+    if (store != null) {
+      store.close();
+    }
     metrics.close();
     log.info("switchboard stopped");
     closed.countDown();

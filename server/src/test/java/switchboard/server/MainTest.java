@@ -70,7 +70,8 @@ class MainTest {
   void aPortInUseIsOneLineAndExitsOne() throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       int port = taken.getLocalPort();
-      assertThat(run("serve", "--http-host", "127.0.0.1", "--http-port", String.valueOf(port))).isEqualTo(1);
+      assertThat(run("serve", "--http-host", "127.0.0.1", "--http-port", String.valueOf(port),
+          "--set", "store.url=jdbc:h2:mem:maintest", "--set", "amps.tcp-port=0", "--set", "xrpl.port=0")).isEqualTo(1);
       assertThat(err.toString().lines()).singleElement().asString().startsWith("switchboard: ").contains(":" + port);
     }
   }

@@ -31,7 +31,8 @@ class ServerIT {
 
   /** The embedded defaults on loopback and free ports, plus the given overrides. */
   static Config testConfig(String... more) {
-    List<String> sets = new ArrayList<>(List.of("http.host=127.0.0.1", "http.port=0", "amps.tcp-host=127.0.0.1", "amps.tcp-port=0", "xrpl.host=127.0.0.1", "xrpl.port=0"));
+    List<String> sets = new ArrayList<>(List.of("http.host=127.0.0.1", "http.port=0", "amps.tcp-host=127.0.0.1", "amps.tcp-port=0", "xrpl.host=127.0.0.1", "xrpl.port=0",
+        "store.url=jdbc:h2:mem:server-" + java.util.UUID.randomUUID()));
     sets.addAll(List.of(more));
     return ConfigLoader.load(null, sets);
   }

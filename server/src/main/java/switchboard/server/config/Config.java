@@ -2,6 +2,7 @@ package switchboard.server.config;
 
 import java.util.List;
 import switchboard.amps.AmpsConfig;
+import switchboard.devicehive.DevicehiveConfig;
 import switchboard.xrpl.XrplConfig;
 
 /**
@@ -9,7 +10,9 @@ import switchboard.xrpl.XrplConfig;
  * form of the component. To add a section, add a component here and its block, with every key,
  * to {@code switchboard-defaults.yaml}; binding, checking and printing follow from the record.
  */
-public record Config(HttpConfig http, LimitsConfig limits, EngineConfig engine, AmpsConfig amps, XrplConfig xrpl) {
+public record Config(
+    HttpConfig http, LimitsConfig limits, EngineConfig engine, StoreConfig store, AmpsConfig amps, XrplConfig xrpl,
+    DevicehiveConfig devicehive) {
 
   /** The embedded defaults, {@code switchboard-defaults.yaml}. */
   public static Config defaults() {

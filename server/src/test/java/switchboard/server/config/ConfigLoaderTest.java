@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import switchboard.amps.AmpsConfig;
+import switchboard.devicehive.DevicehiveConfig;
 import switchboard.xrpl.XrplConfig;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,11 +27,14 @@ class ConfigLoaderTest {
         new HttpConfig("0.0.0.0", 8080),
         new LimitsConfig(10_000, 1_048_576, 1_048_576, Duration.ofSeconds(300), 100_000, 16_777_216L, 100_000, 262_144),
         new EngineConfig(0, 10_000),
+        new StoreConfig(null, null, null, 8, Path.of("./data")),
         new AmpsConfig(true, "0.0.0.0", 9007, "/amps/json", Map.of(), Duration.ofMinutes(5), List.of()),
         new XrplConfig(true, "0.0.0.0", 6006, "/", List.of(), 100, 1_000_000, "malformedAccount",
             new XrplConfig.Books(XrplConfig.BookRouting.RIPPLED),
             new XrplConfig.Upstream(null, Duration.ofSeconds(1), Duration.ofSeconds(60)),
-            new XrplConfig.Replay(null, 20, true))));
+            new XrplConfig.Replay(null, 20, true)),
+        new DevicehiveConfig(true, List.of("/dh/websocket", "/api/websocket"), new DevicehiveConfig.Admin("dhadmin", null),
+            new DevicehiveConfig.Jwt(null, Duration.ofMinutes(30), Duration.ofHours(4368)), 20, 100, Duration.ofHours(168), 4)));
   }
 
   @Test

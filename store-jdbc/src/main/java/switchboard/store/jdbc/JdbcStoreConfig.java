@@ -28,8 +28,14 @@ public record JdbcStoreConfig(
     }
   }
 
-  /** A database at this URL, with the default pool and schema. */
+  /**
+   * A database at this URL, with the default pool and schema. An H2 URL that names no mode gets
+   * PostgreSQL mode, which the migrations and statements are written for.
+   */
   public static JdbcStoreConfig of(String url, String username, String password) {
+    if (url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains(";MODE=")) {
+      url = url + H2_POSTGRES_MODE;
+    }
     return new JdbcStoreConfig(url, username, password, DEFAULT_POOL_SIZE, null);
   }
 
