@@ -147,6 +147,11 @@ public final class DevicehiveDialect implements Dialect {
     return config;
   }
 
+  /** Accepts this dialect's access tokens as passwords, for a dialect that wants to (amps logon). */
+  public switchboard.core.spi.Authenticator tokenAuthenticator() {
+    return new TokenAuthenticator(tokens);
+  }
+
   TokenService tokens() {
     return tokens;
   }
