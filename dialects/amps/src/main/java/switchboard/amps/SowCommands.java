@@ -26,17 +26,24 @@ final class SowCommands {
   static final String ONE_DELETE_FORM = "sow_delete command only supports one of: filter, sow_keys, bookmark, or data";
 
   private final SowStore store;
+  private final SowPersistence persistence;
 
-  SowCommands(SowStore store) {
+  SowCommands(SowStore store, SowPersistence persistence) {
     this.store = store;
+    this.persistence = persistence;
   }
 
   SowTopic topic(String name) {
     return name == null ? null : store.topic(name).orElse(null);
   }
 
-  /** A publish (or delta_publish, merged into the existing record) to a SOW topic. */
-  void publish(AmpsConnection c, SowTopic t, byte[] body, boolean delta) throws CommandFailure {
+  /**
+   * A publish (or delta_publish, merged into the existing record) to a SOW topic; the record (the
+   * merged one for a delta) is handed to {@link SowPersistence} in the same critical section.
+   *
+   * @param persistedAck the publish's header when it asked for a persisted ack, else null
+   */
+  void publish(AmpsConnection c, SowTopic t, byte[] body, boolean delta, Header persistedAck) throws CommandFailure {
     JsonNode json = parse(body);
     String key;
     try {
@@ -51,7 +58,9 @@ final class SowCommands {
         body = bytes(json);
       }
       long now = System.currentTimeMillis();
-      SowRecord old = t.put(new SowRecord(key, body, json, now));
+      SowRecord record = new SowRecord(key, body, json, now);
+      SowRecord old = t.put(record);
+      persistence.put(t, record, c, persistedAck);
       Message.Builder b = Message.builder(t.name()).key(key).payload(body).json(json).timestamp(now);
       if (old != null) {
         b.attachment(Deltas.change(t, old.json(), json));
@@ -203,6 +212,7 @@ final class SowCommands {
       } else {
         deleted = t.deleteKeys(List.of(dataKey));
       }
+      persistence.deleted(t, deleted);
       for (SowRecord r : deleted) {
         List<Subscription> had = new ArrayList<>();
         for (Subscription s : c.hub.matching(recordMessage(t.name(), r))) {
