@@ -20,6 +20,8 @@ import switchboard.core.sow.SowTopic;
  * State-of-the-World topics: publishes that write records, {@code sow} and {@code sow_and_subscribe}
  * queries, and {@code sow_delete} (protocols/amps.md §3.4, §3.5). Records live in the engine's
  * {@link SowStore}; the topic lock makes a publish and a query-with-subscribe atomic to each other.
+ * Every change is handed to {@link SowPersistence} under that lock, which keeps it in a store when
+ * the dialect has one.
  */
 final class SowCommands {
   private static final ObjectMapper JSON = new ObjectMapper();
