@@ -7,7 +7,8 @@ import java.util.TreeMap;
 
 /**
  * The State-of-the-World topics of a server, fixed by configuration: topic name to its key fields.
- * In memory; records do not survive a restart.
+ * In memory: the records survive a restart only where their owner loads them into the topics at start
+ * and keeps every change in a {@link switchboard.core.spi.SowRecordStore}, as the amps dialect can.
  */
 public final class SowStore {
   private final Map<String, SowTopic> topics = new TreeMap<>();

@@ -1,9 +1,10 @@
 package switchboard.core.spi;
 
 /**
- * Durable storage for what the DeviceHive dialect keeps: users, networks, device types, devices,
- * commands, notifications and configuration values. The store is reached through one view per kind
- * of thing, so {@code store.commands().replay(query)} reads as what it does.
+ * Durable storage for what the DeviceHive dialect keeps (users, networks, device types, devices,
+ * commands, notifications and configuration values) and for the amps dialect's State-of-the-World
+ * records. The store is reached through one view per kind of thing, so
+ * {@code store.commands().replay(query)} reads as what it does.
  *
  * <h2>Threads</h2>
  *
@@ -20,8 +21,8 @@ package switchboard.core.spi;
  * <ul>
  *   <li>Times are {@link java.time.Instant}s kept to the millisecond (DeviceHive renders milliseconds);
  *       the records truncate what they are given.
- *   <li>{@code data}, {@code parameters} and {@code result} are raw JSON text, stored and returned
- *       unchanged; the store never parses them.
+ *   <li>{@code data}, {@code parameters}, {@code result} and SOW payloads are raw JSON text,
+ *       stored and returned unchanged; the store never parses them.
  *   <li>A unique or reference rule broken by a write raises {@link StoreConflictException}; any other
  *       failure raises {@link StoreException}.
  * </ul>
@@ -40,6 +41,9 @@ public interface Store extends AutoCloseable {
   NotificationStore notifications();
 
   ConfigStore config();
+
+  /** The amps dialect's State-of-the-World records. */
+  SowRecordStore sowRecords();
 
   /** Releases the storage's connections. Calls after this fail. */
   @Override

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param users user id to password; when empty, logon is anonymous (any user id, no password check)
  * @param maxHeartbeatInterval the longest heartbeat interval a client may ask for
  * @param sowTopics the topics that keep a State of the World, with their key fields
+ * @param persistence whether those topics' records outlive the server, when it has a store
  */
 public record AmpsConfig(
     boolean enabled,
@@ -22,7 +23,26 @@ public record AmpsConfig(
     String webSocketPath,
     Map<String, String> users,
     Duration maxHeartbeatInterval,
-    List<SowTopicConfig> sowTopics) {
+    List<SowTopicConfig> sowTopics,
+    Persistence persistence) {
+
+  /**
+   * Keeping State-of-the-World records in the server's store (they are in memory either way).
+   *
+   * @param sowRecords whether SOW topics are loaded from the store at start and every change to them
+   *     written there (in batches, off the event loops), a publish's {@code persisted} ack waiting for
+   *     its record's commit; false, or a server without a store: in memory only, lost on restart
+   * @param closeTimeout how long closing the dialect waits for queued changes to be written
+   */
+  public record Persistence(boolean sowRecords, Duration closeTimeout) {
+    public static final Persistence DEFAULTS = new Persistence(true, Duration.ofSeconds(10));
+
+    public Persistence {
+      if (closeTimeout == null || closeTimeout.isNegative()) {
+        throw new IllegalArgumentException("close-timeout must not be negative, got " + closeTimeout);
+      }
+    }
+  }
 
   /**
    * One State-of-the-World topic.
@@ -57,6 +77,9 @@ public record AmpsConfig(
     if (maxHeartbeatInterval.toSeconds() < 1) {
       throw new IllegalArgumentException("max-heartbeat-interval must be at least 1s, got " + maxHeartbeatInterval);
     }
+    if (persistence == null) {
+      throw new IllegalArgumentException("persistence must be given");
+    }
     users = Map.copyOf(users);
     sowTopics = List.copyOf(sowTopics);
     java.util.Set<String> seen = new java.util.HashSet<>();
@@ -65,6 +88,12 @@ public record AmpsConfig(
         throw new IllegalArgumentException("SOW topic " + t.topic() + " is configured twice");
       }
     }
+  }
+
+  /** These settings with the default {@link Persistence}: the form callers used before it was configurable. */
+  public AmpsConfig(boolean enabled, String tcpHost, int tcpPort, String webSocketPath, Map<String, String> users,
+      Duration maxHeartbeatInterval, List<SowTopicConfig> sowTopics) {
+    this(enabled, tcpHost, tcpPort, webSocketPath, users, maxHeartbeatInterval, sowTopics, Persistence.DEFAULTS);
   }
 
   /** The SOW topics as the engine takes them: topic to key fields. */
@@ -78,11 +107,17 @@ public record AmpsConfig(
 
   /** The same settings with these SOW topics. */
   public AmpsConfig withSowTopics(List<SowTopicConfig> topics) {
-    return new AmpsConfig(enabled, tcpHost, tcpPort, webSocketPath, users, maxHeartbeatInterval, topics);
+    return new AmpsConfig(enabled, tcpHost, tcpPort, webSocketPath, users, maxHeartbeatInterval, topics, persistence);
   }
 
-  /** Loopback, any free port, anonymous logon: for tests. */
+  /** The same settings with this persistence. */
+  public AmpsConfig withPersistence(Persistence p) {
+    return new AmpsConfig(enabled, tcpHost, tcpPort, webSocketPath, users, maxHeartbeatInterval, sowTopics, p);
+  }
+
+  /** Loopback, any free port, anonymous logon, SOW records kept when a store is given: for tests. */
   public static AmpsConfig forTests() {
-    return new AmpsConfig(true, "127.0.0.1", 0, "/amps/json", Map.of(), Duration.ofMinutes(5), List.of());
+    return new AmpsConfig(true, "127.0.0.1", 0, "/amps/json", Map.of(), Duration.ofMinutes(5), List.of(),
+        new Persistence(true, Duration.ofSeconds(5)));
   }
 }

@@ -38,6 +38,8 @@ final class AmpsConnection extends Connection {
   final Heartbeat heartbeat;
   /** SOW queries whose answers are still being sent. */
   final SowStreams queries;
+  /** Persisted acks of this connection's publishes that wait for the SOW journal ({@link SowPersistence}). */
+  int persistedPending;
 
   AmpsConnection(Channel channel, boolean webSocket, Hub hub, AmpsConfig config, Outbox.Limits limits, DialectStats stats) {
     super(channel, limits, stats);

@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import switchboard.core.Hub;
 import switchboard.core.delivery.Outbox;
 import switchboard.core.sow.SowStore;
+import switchboard.core.spi.SowRecordStore;
 import switchboard.transport.Dialect;
 import switchboard.transport.DialectStats;
 import switchboard.transport.Endpoint;
@@ -24,13 +25,31 @@ public final class AmpsDialect implements Dialect {
   private final Outbox.Limits outbox;
   private final DialectStats stats;
   private final Commands commands;
+  private final SowPersistence persistence;
 
+  /** The dialect with its State of the World in memory only: records are lost on restart. */
   public AmpsDialect(Hub hub, AmpsConfig config, Outbox.Limits outbox, TransportStats stats) {
+    this(hub, config, outbox, stats, null);
+  }
+
+  /**
+   * The dialect with its State of the World kept in {@code sowRecords} too, unless
+   * {@code config.persistence().sowRecords()} is false. The configured SOW topics are loaded from it
+   * here, before the dialect serves: this blocks for as long as the store takes to answer.
+   *
+   * @param sowRecords where SOW records outlive the server, or null to keep them in memory only
+   * @throws switchboard.core.spi.StoreException when the records cannot be loaded
+   */
+  public AmpsDialect(Hub hub, AmpsConfig config, Outbox.Limits outbox, TransportStats stats, SowRecordStore sowRecords) {
     this.hub = hub;
     this.config = config;
     this.outbox = outbox;
     this.stats = stats.of(NAME);
-    this.commands = new Commands(new SowCommands(new SowStore(config.sowKeyFields())));
+    SowStore sow = new SowStore(config.sowKeyFields());
+    this.persistence = sowRecords != null && config.persistence().sowRecords()
+        ? SowPersistence.restore(sowRecords, sow, config.persistence().closeTimeout())
+        : SowPersistence.inMemory();
+    this.commands = new Commands(new SowCommands(sow, persistence), persistence);
   }
 
   @Override
@@ -50,5 +69,11 @@ public final class AmpsDialect implements Dialect {
 
   Commands commands() {
     return commands;
+  }
+
+  /** Writes the State-of-the-World changes still queued, waiting at most the configured close-timeout. */
+  @Override
+  public void close() {
+    persistence.close();
   }
 }

@@ -18,9 +18,11 @@ final class Commands {
 
   private final SubscriptionCommands subscriptions = new SubscriptionCommands();
   private final SowCommands sow;
+  private final SowPersistence persistence;
 
-  Commands(SowCommands sow) {
+  Commands(SowCommands sow, SowPersistence persistence) {
     this.sow = sow;
+    this.persistence = persistence;
   }
 
   void handle(AmpsConnection c, Header h, byte[] body) {
@@ -37,7 +39,10 @@ final class Commands {
         case "flush" -> {
           received(c, h, asked);
           // commands run in order on the connection's event loop: every earlier one is done
-          Acks.success(c, h, asked & (AckTypes.PROCESSED | AckTypes.PERSISTED));
+          Acks.success(c, h, asked & AckTypes.PROCESSED);
+          if ((asked & AckTypes.PERSISTED) != 0) {
+            persistence.flushPersisted(c, h);
+          }
         }
         case "p", "publish", "delta_publish" -> publish(c, h, asked, body, cmd.equals("delta_publish"));
         case "subscribe", "delta_subscribe" -> subscriptions.subscribe(c, h, asked);
@@ -136,7 +141,11 @@ final class Commands {
     throw new CommandFailure(Reason.INVALID_OPTIONS);
   }
 
-  /** publish and delta_publish; on a SOW topic the record is written too (a delta merged into it). */
+  /**
+   * publish and delta_publish; on a SOW topic the record is written too (a delta merged into it).
+   * A persisted ack is sent when the record is stored, or at once where nothing is stored: see
+   * {@link SowPersistence}.
+   */
   private void publish(AmpsConnection c, Header h, int asked, byte[] body, boolean delta) throws CommandFailure {
     received(c, h, asked);
     String topic = h.topic;
@@ -144,12 +153,16 @@ final class Commands {
       throw new CommandFailure(Reason.INVALID_TOPIC);
     }
     var sowTopic = sow.topic(topic);
+    boolean persisted = (asked & AckTypes.PERSISTED) != 0;
     if (sowTopic != null) {
-      sow.publish(c, sowTopic, body, delta);
+      sow.publish(c, sowTopic, body, delta, persisted ? h : null);
     } else {
       c.hub.publish(Message.builder(topic).key(h.sowKey).payload(body).build());
     }
     Acks.success(c, h, asked & AckTypes.PROCESSED);
+    if (persisted && (sowTopic == null || !persistence.durable())) {
+      persistence.persistedNow(c, h);
+    }
   }
 
   static String generatedId() {

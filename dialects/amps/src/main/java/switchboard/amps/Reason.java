@@ -20,6 +20,8 @@ public final class Reason {
   public static final String SUBID_IN_USE = "subid in use";
   public static final String SUBSCRIPTION_LIMIT = "subscription limit reached";
   public static final String SLOW_CLIENT = "slow client";
+  /** A persisted ack's failure: the batch holding the change could not be written to the store. */
+  public static final String SOW_STORE_FAILED = "sow store failed";
 
   private Reason() {}
 }

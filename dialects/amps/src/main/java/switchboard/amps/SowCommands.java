@@ -20,23 +20,32 @@ import switchboard.core.sow.SowTopic;
  * State-of-the-World topics: publishes that write records, {@code sow} and {@code sow_and_subscribe}
  * queries, and {@code sow_delete} (protocols/amps.md §3.4, §3.5). Records live in the engine's
  * {@link SowStore}; the topic lock makes a publish and a query-with-subscribe atomic to each other.
+ * Every change is handed to {@link SowPersistence} under that lock, which keeps it in a store when
+ * the dialect has one.
  */
 final class SowCommands {
   private static final ObjectMapper JSON = new ObjectMapper();
   static final String ONE_DELETE_FORM = "sow_delete command only supports one of: filter, sow_keys, bookmark, or data";
 
   private final SowStore store;
+  private final SowPersistence persistence;
 
-  SowCommands(SowStore store) {
+  SowCommands(SowStore store, SowPersistence persistence) {
     this.store = store;
+    this.persistence = persistence;
   }
 
   SowTopic topic(String name) {
     return name == null ? null : store.topic(name).orElse(null);
   }
 
-  /** A publish (or delta_publish, merged into the existing record) to a SOW topic. */
-  void publish(AmpsConnection c, SowTopic t, byte[] body, boolean delta) throws CommandFailure {
+  /**
+   * A publish (or delta_publish, merged into the existing record) to a SOW topic; the record (the
+   * merged one for a delta) is handed to {@link SowPersistence} in the same critical section.
+   *
+   * @param persistedAck the publish's header when it asked for a persisted ack, else null
+   */
+  void publish(AmpsConnection c, SowTopic t, byte[] body, boolean delta, Header persistedAck) throws CommandFailure {
     JsonNode json = parse(body);
     String key;
     try {
@@ -51,7 +60,9 @@ final class SowCommands {
         body = bytes(json);
       }
       long now = System.currentTimeMillis();
-      SowRecord old = t.put(new SowRecord(key, body, json, now));
+      SowRecord record = new SowRecord(key, body, json, now);
+      SowRecord old = t.put(record);
+      persistence.put(t, record, c, persistedAck);
       Message.Builder b = Message.builder(t.name()).key(key).payload(body).json(json).timestamp(now);
       if (old != null) {
         b.attachment(Deltas.change(t, old.json(), json));
@@ -203,6 +214,7 @@ final class SowCommands {
       } else {
         deleted = t.deleteKeys(List.of(dataKey));
       }
+      persistence.deleted(t, deleted);
       for (SowRecord r : deleted) {
         List<Subscription> had = new ArrayList<>();
         for (Subscription s : c.hub.matching(recordMessage(t.name(), r))) {

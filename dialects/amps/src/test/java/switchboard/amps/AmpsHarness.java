@@ -3,6 +3,7 @@ package switchboard.amps;
 import switchboard.core.Hub;
 import switchboard.core.HubOptions;
 import switchboard.core.delivery.Outbox;
+import switchboard.core.spi.SowRecordStore;
 import switchboard.transport.Transport;
 import switchboard.transport.TransportConfig;
 import switchboard.transport.TransportStats;
@@ -23,9 +24,18 @@ final class AmpsHarness implements AutoCloseable {
   }
 
   AmpsHarness(AmpsConfig config, TransportConfig tc, HubOptions hubOptions) {
+    this(config, tc, hubOptions, null);
+  }
+
+  /** With SOW records kept in {@code sowRecords} (null: in memory only). */
+  AmpsHarness(AmpsConfig config, SowRecordStore sowRecords) {
+    this(config, TransportConfig.forTests(), HubOptions.DEFAULTS, sowRecords);
+  }
+
+  AmpsHarness(AmpsConfig config, TransportConfig tc, HubOptions hubOptions, SowRecordStore sowRecords) {
     hub = new Hub(hubOptions);
     transport = new Transport(tc, stats);
-    dialect = new AmpsDialect(hub, config, tc.outbox(), stats);
+    dialect = new AmpsDialect(hub, config, tc.outbox(), stats, sowRecords);
     dialect.install(transport.routes());
     transport.start();
     dialect.start();

@@ -1,5 +1,6 @@
 package switchboard.store.jdbc;
 
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,6 +36,9 @@ final class Db {
   interface Work<T> {
     T run(Connection c) throws SQLException;
   }
+
+  /** The most rows sent to the database in one JDBC batch. */
+  static final int BATCH_ROWS = 500;
 
   private final DataSource source;
 
@@ -143,6 +147,36 @@ final class Db {
         }
         return keys.getLong(1);
       }
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e, sql);
+    }
+  }
+
+  /**
+   * Runs the statement once per row of parameters as JDBC batches of at most {@link #BATCH_ROWS}
+   * rows, on the caller's connection (and so in its transaction).
+   */
+  static void batch(Connection c, String sql, List<List<?>> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int pending = 0;
+      for (List<?> row : rows) {
+        bind(ps, row);
+        ps.addBatch();
+        if (++pending == BATCH_ROWS) {
+          ps.executeBatch();
+          pending = 0;
+        }
+      }
+      if (pending > 0) {
+        ps.executeBatch();
+      }
+    } catch (BatchUpdateException e) {
+      // the driver's cause (PostgreSQL's chained exception) carries the SQLSTATE that says why
+      SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+      throw SqlErrors.translate(cause, sql);
     } catch (SQLException e) {
       throw SqlErrors.translate(e, sql);
     }

@@ -13,6 +13,7 @@ import switchboard.core.spi.DeviceStore;
 import switchboard.core.spi.DeviceTypeStore;
 import switchboard.core.spi.NetworkStore;
 import switchboard.core.spi.NotificationStore;
+import switchboard.core.spi.SowRecordStore;
 import switchboard.core.spi.Store;
 import switchboard.core.spi.UserStore;
 
@@ -35,6 +36,7 @@ public final class JdbcStore implements Store {
   private final JdbcCommands commands;
   private final JdbcNotifications notifications;
   private final JdbcConfig config;
+  private final JdbcSowRecords sowRecords;
 
   /** Opens the store; times the store sets itself come from the system clock. */
   public JdbcStore(JdbcStoreConfig config) {
@@ -61,6 +63,7 @@ public final class JdbcStore implements Store {
     this.commands = new JdbcCommands(db, clock);
     this.notifications = new JdbcNotifications(db, clock);
     this.config = new JdbcConfig(db);
+    this.sowRecords = new JdbcSowRecords(db);
     log.info("Store open: {}", config);
   }
 
@@ -120,6 +123,11 @@ public final class JdbcStore implements Store {
   @Override
   public ConfigStore config() {
     return config;
+  }
+
+  @Override
+  public SowRecordStore sowRecords() {
+    return sowRecords;
   }
 
   @Override

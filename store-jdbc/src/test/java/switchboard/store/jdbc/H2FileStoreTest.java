@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import switchboard.core.spi.Command;
 import switchboard.core.spi.CommandQuery;
 import switchboard.core.spi.Device;
 import switchboard.core.spi.Network;
+import switchboard.core.spi.SowWrite;
 import switchboard.core.spi.Store;
+import switchboard.core.spi.StoredSowRecord;
 import switchboard.core.spi.User;
 import switchboard.core.spi.UserRole;
 
@@ -51,6 +54,24 @@ class H2FileStoreTest {
       assertThat(next.id()).isGreaterThan(command.id());
       assertThat(store.users().create(User.newUser("second", "h", "s", UserRole.CLIENT)).id())
           .isEqualTo(2);
+    }
+  }
+
+  @Test
+  void sowRecordsAreThereAfterARestart() {
+    JdbcStoreConfig config = JdbcStoreConfig.embedded(dir.resolve("data"));
+    StoredSowRecord kept = new StoredSowRecord("orders", "2", "{\"id\":2}",
+        Instant.parse("2024-05-01T10:00:01Z"));
+    try (Store store = new JdbcStore(config)) {
+      store.sowRecords().write(List.of(
+          SowWrite.put(new StoredSowRecord("orders", "1", "{\"id\":1}",
+              Instant.parse("2024-05-01T10:00:00Z"))),
+          SowWrite.put(kept)));
+      store.sowRecords().write(List.of(SowWrite.delete("orders", "1")));
+    }
+
+    try (Store store = new JdbcStore(config)) {
+      assertThat(store.sowRecords().load("orders")).containsExactly(kept);
     }
   }
 }

@@ -30,4 +30,12 @@ class H2StoreTest {
       return inMemory(clock);
     }
   }
+
+  @Nested
+  class SowRecords extends SowRecordContract {
+    @Override
+    protected Store open(Clock clock) {
+      return inMemory(clock);
+    }
+  }
 }

@@ -113,4 +113,19 @@ class PostgresStoreIT {
       drop(schema);
     }
   }
+
+  @Nested
+  class SowRecords extends SowRecordContract {
+    private final String schema = newSchema();
+
+    @Override
+    protected Store open(Clock clock) {
+      return openIn(schema, clock);
+    }
+
+    @Override
+    protected void afterClose() {
+      drop(schema);
+    }
+  }
 }
