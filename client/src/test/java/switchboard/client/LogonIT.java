@@ -46,8 +46,7 @@ class LogonIT {
   @ParameterizedTest
   @EnumSource(Wire.class)
   void credentialsAreChecked(Wire wire) {
-    try (AmpsServer secured = new AmpsServer(new AmpsConfig(true, "127.0.0.1", 0, "/amps/json",
-        Map.of("alice", "s3cret"), Duration.ofMinutes(5), java.util.List.of()))) {
+    try (AmpsServer secured = new AmpsServer(AmpsConfig.forTests().withLogon(Map.of("alice", "s3cret"), false))) {
       String uri = secured.uri(wire);
       assertThatThrownBy(() -> AmpsClient.connect(uri, "intruder", ClientOptions.defaults().withUser("alice").withPassword("wrong")))
           .isInstanceOfSatisfying(AmpsException.class, e -> assertThat(e.reason()).isEqualTo(Reason.AUTH_FAILURE));

@@ -50,17 +50,27 @@ public final class Server implements AutoCloseable {
     this.transport = new Transport(tc, stats);
     this.metrics = new ServerMetrics(hub, transport);
     List<Dialect> enabled = new ArrayList<>();
+    this.store = needsStore(config) ? openStore(config.store()) : null;
+    DevicehiveDialect devicehive = config.devicehive().enabled()
+        ? new DevicehiveDialect(hub, config.devicehive(), store, tc.outbox(), stats)
+        : null;
     if (config.amps().enabled()) {
-      enabled.add(new AmpsDialect(hub, config.amps(), tc.outbox(), stats));
+      enabled.add(new AmpsDialect(hub, config.amps(), tc.outbox(), stats, store == null ? null : store.sowRecords(),
+          devicehive == null ? null : devicehive.tokenAuthenticator()));
     }
     if (config.xrpl().enabled()) {
       enabled.add(new XrplDialect(hub, config.xrpl(), tc.outbox(), stats, Version.current()));
     }
-    this.store = config.devicehive().enabled() ? openStore(config.store()) : null;
-    if (config.devicehive().enabled()) {
-      enabled.add(new DevicehiveDialect(hub, config.devicehive(), store, tc.outbox(), stats));
+    if (devicehive != null) {
+      enabled.add(devicehive);
     }
     this.dialects = List.copyOf(enabled);
+  }
+
+  /** The store is opened only for what keeps data: devicehive, and amps SOW topics kept across restarts. */
+  static boolean needsStore(Config c) {
+    boolean sow = c.amps().enabled() && c.amps().persistence().sowRecords() && !c.amps().sowTopics().isEmpty();
+    return c.devicehive().enabled() || sow;
   }
 
   static Store openStore(StoreConfig c) {

@@ -46,6 +46,32 @@ class DevicehiveServerIT {
     }
   }
 
+  @Test
+  void anAmpsLogonTakesADevicehiveTokenAsItsPassword() throws Exception {
+    try (Server server = new Server(ServerIT.testConfig("store.url=null", "store.data-dir=" + data,
+        "devicehive.admin.password=s3cret", "amps.token-logon=true")).start(); Ws ws = new Ws(server)) {
+      String token = ws.ok("{\"action\":\"token\",\"login\":\"dhadmin\",\"password\":\"s3cret\"}").get("accessToken").asText();
+      try (java.net.Socket amps = new java.net.Socket("127.0.0.1", server.port(switchboard.amps.AmpsDialect.TCP_LISTENER))) {
+        assertThat(ampsLogon(amps, "wrong")).contains("\"status\":\"failure\"").contains("auth failure");
+        assertThat(ampsLogon(amps, token)).contains("\"status\":\"success\"");
+      }
+    }
+  }
+
+  /** Sends an amps logon over TCP and returns the ack's header. */
+  private static String ampsLogon(java.net.Socket s, String password) throws Exception {
+    byte[] header = ("{\"c\":\"logon\",\"cid\":\"1\",\"a\":\"processed\",\"client_name\":\"t\",\"user_id\":\"dhadmin\",\"pw\":\""
+        + password + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    java.io.DataOutputStream out = new java.io.DataOutputStream(s.getOutputStream());
+    out.writeInt(header.length);
+    out.write(header);
+    out.flush();
+    java.io.DataInputStream in = new java.io.DataInputStream(s.getInputStream());
+    byte[] frame = new byte[in.readInt()];
+    in.readFully(frame);
+    return new String(frame, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /** A WebSocket on /dh/websocket that sends one request at a time and returns its answer. */
   private static final class Ws implements AutoCloseable {
     private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();

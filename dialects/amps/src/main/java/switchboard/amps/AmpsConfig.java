@@ -11,7 +11,10 @@ import java.util.Map;
  * @param tcpHost address of the TCP listener
  * @param tcpPort port of the TCP listener (9007; 0 for any free port)
  * @param webSocketPath path of the WebSocket endpoint on the main HTTP listener
- * @param users user id to password; when empty, logon is anonymous (any user id, no password check)
+ * @param users user id to password; when empty (and tokenLogon is off), logon is anonymous (any user
+ *     id, no password check)
+ * @param tokenLogon logon also accepts, as the password, an access token of the server's token
+ *     issuer (the devicehive dialect's JWTs); logon then needs credentials
  * @param maxHeartbeatInterval the longest heartbeat interval a client may ask for
  * @param sowTopics the topics that keep a State of the World, with their key fields
  * @param persistence whether those topics' records outlive the server, when it has a store
@@ -22,6 +25,7 @@ public record AmpsConfig(
     int tcpPort,
     String webSocketPath,
     Map<String, String> users,
+    boolean tokenLogon,
     Duration maxHeartbeatInterval,
     List<SowTopicConfig> sowTopics,
     Persistence persistence) {
@@ -90,10 +94,9 @@ public record AmpsConfig(
     }
   }
 
-  /** These settings with the default {@link Persistence}: the form callers used before it was configurable. */
-  public AmpsConfig(boolean enabled, String tcpHost, int tcpPort, String webSocketPath, Map<String, String> users,
-      Duration maxHeartbeatInterval, List<SowTopicConfig> sowTopics) {
-    this(enabled, tcpHost, tcpPort, webSocketPath, users, maxHeartbeatInterval, sowTopics, Persistence.DEFAULTS);
+  /** True when logon needs credentials: users are listed, or tokens are accepted. */
+  public boolean logonRequired() {
+    return !users.isEmpty() || tokenLogon;
   }
 
   /** The SOW topics as the engine takes them: topic to key fields. */
@@ -107,17 +110,27 @@ public record AmpsConfig(
 
   /** The same settings with these SOW topics. */
   public AmpsConfig withSowTopics(List<SowTopicConfig> topics) {
-    return new AmpsConfig(enabled, tcpHost, tcpPort, webSocketPath, users, maxHeartbeatInterval, topics, persistence);
+    return new AmpsConfig(enabled, tcpHost, tcpPort, webSocketPath, users, tokenLogon, maxHeartbeatInterval, topics, persistence);
   }
 
   /** The same settings with this persistence. */
   public AmpsConfig withPersistence(Persistence p) {
-    return new AmpsConfig(enabled, tcpHost, tcpPort, webSocketPath, users, maxHeartbeatInterval, sowTopics, p);
+    return new AmpsConfig(enabled, tcpHost, tcpPort, webSocketPath, users, tokenLogon, maxHeartbeatInterval, sowTopics, p);
+  }
+
+  /** The same settings with these users and token logon. */
+  public AmpsConfig withLogon(Map<String, String> u, boolean tokens) {
+    return new AmpsConfig(enabled, tcpHost, tcpPort, webSocketPath, u, tokens, maxHeartbeatInterval, sowTopics, persistence);
+  }
+
+  /** The same settings with this longest heartbeat interval. */
+  public AmpsConfig withMaxHeartbeatInterval(Duration d) {
+    return new AmpsConfig(enabled, tcpHost, tcpPort, webSocketPath, users, tokenLogon, d, sowTopics, persistence);
   }
 
   /** Loopback, any free port, anonymous logon, SOW records kept when a store is given: for tests. */
   public static AmpsConfig forTests() {
-    return new AmpsConfig(true, "127.0.0.1", 0, "/amps/json", Map.of(), Duration.ofMinutes(5), List.of(),
+    return new AmpsConfig(true, "127.0.0.1", 0, "/amps/json", Map.of(), false, Duration.ofMinutes(5), List.of(),
         new Persistence(true, Duration.ofSeconds(5)));
   }
 }

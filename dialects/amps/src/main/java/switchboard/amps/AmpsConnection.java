@@ -41,8 +41,13 @@ final class AmpsConnection extends Connection {
   /** Persisted acks of this connection's publishes that wait for the SOW journal ({@link SowPersistence}). */
   int persistedPending;
 
-  AmpsConnection(Channel channel, boolean webSocket, Hub hub, AmpsConfig config, Outbox.Limits limits, DialectStats stats) {
+  /** Accepts a token as a logon password, or null. */
+  final switchboard.core.spi.Authenticator tokens;
+
+  AmpsConnection(Channel channel, boolean webSocket, Hub hub, AmpsConfig config, switchboard.core.spi.Authenticator tokens,
+      Outbox.Limits limits, DialectStats stats) {
     super(channel, limits, stats);
+    this.tokens = tokens;
     this.webSocket = webSocket;
     this.hub = hub;
     this.config = config;

@@ -2,6 +2,7 @@ package switchboard.amps;
 
 import io.netty.channel.Channel;
 import switchboard.core.Hub;
+import switchboard.core.spi.Authenticator;
 import switchboard.core.delivery.Outbox;
 import switchboard.core.sow.SowStore;
 import switchboard.core.spi.SowRecordStore;
@@ -21,6 +22,7 @@ public final class AmpsDialect implements Dialect {
   public static final String TCP_LISTENER = "amps-tcp";
 
   private final Hub hub;
+  private final Authenticator tokens;
   private final AmpsConfig config;
   private final Outbox.Limits outbox;
   private final DialectStats stats;
@@ -41,6 +43,22 @@ public final class AmpsDialect implements Dialect {
    * @throws switchboard.core.spi.StoreException when the records cannot be loaded
    */
   public AmpsDialect(Hub hub, AmpsConfig config, Outbox.Limits outbox, TransportStats stats, SowRecordStore sowRecords) {
+    this(hub, config, outbox, stats, sowRecords, null);
+  }
+
+  /**
+   * The dialect as above, whose logon also accepts, as the password, what {@code tokens} accepts
+   * (when {@code config.tokenLogon()} is on).
+   *
+   * @param tokens the server's token issuer (the devicehive dialect's), or null
+   * @throws IllegalArgumentException when token logon is on and there is no token issuer
+   */
+  public AmpsDialect(Hub hub, AmpsConfig config, Outbox.Limits outbox, TransportStats stats, SowRecordStore sowRecords,
+      Authenticator tokens) {
+    if (config.tokenLogon() && tokens == null) {
+      throw new IllegalArgumentException("amps.token-logon needs a token issuer: enable the devicehive dialect");
+    }
+    this.tokens = config.tokenLogon() ? tokens : null;
     this.hub = hub;
     this.config = config;
     this.outbox = outbox;
@@ -64,7 +82,7 @@ public final class AmpsDialect implements Dialect {
   }
 
   AmpsConnection newConnection(Channel channel, boolean webSocket) {
-    return new AmpsConnection(channel, webSocket, hub, config, outbox, stats);
+    return new AmpsConnection(channel, webSocket, hub, config, tokens, outbox, stats);
   }
 
   Commands commands() {

@@ -73,7 +73,7 @@ final class Commands {
    * the command fails with {@code logon required} instead.
    */
   private static void implicitLogon(AmpsConnection c) throws CommandFailure {
-    if (!c.config.users().isEmpty()) {
+    if (c.config.logonRequired()) {
       throw new CommandFailure(Reason.LOGON_REQUIRED);
     }
     c.loggedOn = true;
@@ -84,9 +84,10 @@ final class Commands {
     if (c.loggedOn) {
       throw new CommandFailure(Reason.DUPLICATE_LOGON);
     }
-    if (!c.config.users().isEmpty()) {
+    if (c.config.logonRequired()) {
       String expected = h.userId == null ? null : c.config.users().get(h.userId);
-      if (expected == null || !expected.equals(h.password)) {
+      boolean listed = expected != null && expected.equals(h.password);
+      if (!listed && !(c.tokens != null && h.password != null && c.tokens.accepts(h.userId, h.password))) {
         log.info("logon of {} as '{}' refused: {}", c.ch().remoteAddress(), h.userId, Reason.AUTH_FAILURE);
         throw new CommandFailure(Reason.AUTH_FAILURE);
       }

@@ -114,7 +114,7 @@ class AmpsFramingIT {
 
   @Test
   void logonWithConfiguredUsers() throws Exception {
-    AmpsConfig cfg = new AmpsConfig(true, "127.0.0.1", 0, "/amps/json", Map.of("alice", "secret"), Duration.ofMinutes(1), java.util.List.of());
+    AmpsConfig cfg = AmpsConfig.forTests().withLogon(Map.of("alice", "secret"), false).withMaxHeartbeatInterval(Duration.ofMinutes(1));
     server = new AmpsHarness(cfg, TransportConfig.forTests());
     for (String kind : new String[] {"tcp", "ws"}) {
       try (RawClient c = server.connect(kind)) {
@@ -132,6 +132,33 @@ class AmpsFramingIT {
         assertThat(c.next().get("status")).isEqualTo("success");
       }
     }
+  }
+
+  @Test
+  void withTokenLogonAPasswordTheTokenIssuerAcceptsLogsOn() throws Exception {
+    AmpsConfig cfg = AmpsConfig.forTests().withLogon(Map.of("alice", "secret"), true);
+    server = new AmpsHarness(cfg, (user, password) -> password.equals("good-token"));
+    try (RawClient c = server.connect("tcp")) {
+      c.send("{\"c\":\"logon\",\"cid\":\"1\",\"a\":\"processed\",\"user_id\":\"bob\",\"pw\":\"bad-token\"}");
+      assertThat(c.next().get("reason")).isEqualTo("auth failure");
+      c.send("{\"c\":\"logon\",\"cid\":\"2\",\"a\":\"processed\",\"user_id\":\"bob\",\"pw\":\"good-token\"}");
+      assertThat(c.next().get("status")).isEqualTo("success");
+    }
+    try (RawClient c = server.connect("ws")) {
+      // the listed users still log on with their passwords, and a token logon is not anonymous
+      c.send("{\"c\":\"subscribe\",\"cid\":\"early\",\"t\":\"t\",\"a\":\"processed\"}");
+      assertThat(c.next().get("reason")).isEqualTo("logon required");
+      c.send("{\"c\":\"logon\",\"cid\":\"3\",\"a\":\"processed\",\"user_id\":\"alice\",\"pw\":\"secret\"}");
+      assertThat(c.next().get("status")).isEqualTo("success");
+    }
+  }
+
+  @Test
+  void tokenLogonWithoutATokenIssuerIsRefusedAtStart() {
+    AmpsConfig cfg = AmpsConfig.forTests().withLogon(Map.of(), true);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AmpsDialect(new switchboard.core.Hub(), cfg,
+            TransportConfig.forTests().outbox(), new switchboard.transport.TransportStats(), null, null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("token-logon");
   }
 
   @Test

@@ -33,9 +33,19 @@ final class AmpsHarness implements AutoCloseable {
   }
 
   AmpsHarness(AmpsConfig config, TransportConfig tc, HubOptions hubOptions, SowRecordStore sowRecords) {
+    this(config, tc, hubOptions, sowRecords, null);
+  }
+
+  /** Whose logon also accepts what {@code tokens} accepts. */
+  AmpsHarness(AmpsConfig config, switchboard.core.spi.Authenticator tokens) {
+    this(config, TransportConfig.forTests(), HubOptions.DEFAULTS, null, tokens);
+  }
+
+  private AmpsHarness(AmpsConfig config, TransportConfig tc, HubOptions hubOptions, SowRecordStore sowRecords,
+      switchboard.core.spi.Authenticator tokens) {
     hub = new Hub(hubOptions);
     transport = new Transport(tc, stats);
-    dialect = new AmpsDialect(hub, config, tc.outbox(), stats, sowRecords);
+    dialect = new AmpsDialect(hub, config, tc.outbox(), stats, sowRecords, tokens);
     dialect.install(transport.routes());
     transport.start();
     dialect.start();
