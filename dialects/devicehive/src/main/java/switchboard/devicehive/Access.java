@@ -15,8 +15,8 @@ final class Access {
   private Access() {}
 
   /** The session's principal with the action granted. */
-  static Principal require(DhConnection c, HiveAction action) {
-    Principal p = c.principal;
+  static Principal require(Caller c, HiveAction action) {
+    Principal p = c.principal();
     if (p == null) {
       throw AuthError.UNAUTHORIZED.exception();
     }
@@ -32,7 +32,7 @@ final class Access {
    * The device, when it exists and the session may act on it; check order as DeviceHive's: the
    * permission, then an empty id (400), then existence (404 or 403), then the device's network and type.
    */
-  static CompletionStage<Device> device(DevicehiveDialect d, DhConnection c, String deviceId, HiveAction action) {
+  static CompletionStage<Device> device(DevicehiveDialect d, Caller c, String deviceId, HiveAction action) {
     Principal p = require(c, action);
     if (deviceId == null || deviceId.isEmpty()) {
       throw DhException.badDeviceId();

@@ -19,15 +19,14 @@ import switchboard.devicehive.auth.Principal;
 import switchboard.devicehive.auth.TokenPair;
 import switchboard.devicehive.auth.TokenPayload;
 
-/** {@code authenticate}, {@code token}, {@code token/refresh}, {@code token/create}, {@code server/info} (§3). */
+/** {@code authenticate} (WebSocket only), {@code token}, {@code token/refresh}, {@code token/create}, {@code server/info} (§3). */
 final class AuthActions {
   private static final Logger log = LoggerFactory.getLogger(AuthActions.class);
   static final String API_VERSION = "4.1.0";
 
   private AuthActions() {}
 
-  static void register(DevicehiveDialect d, Map<String, Action> actions) {
-    actions.put("authenticate", (c, r) -> authenticate(d, c, r.text("token")).thenApply(p -> Reply.EMPTY));
+  static void register(DevicehiveDialect d, Map<String, Operation> actions) {
     actions.put("token", (c, r) -> login(d, c, r));
     actions.put("token/refresh", (c, r) -> refresh(d, c, r));
     actions.put("token/create", (c, r) -> TokenCreate.run(d, c, r));
@@ -36,6 +35,14 @@ final class AuthActions {
 
   /** Verifies an access token, checks its user is active, and makes it the session's principal. */
   static CompletionStage<Principal> authenticate(DevicehiveDialect d, DhConnection c, String token) {
+    return principal(d, c, token).thenApply(p -> {
+      c.principal = p;
+      return p;
+    });
+  }
+
+  /** The principal of an access token whose user exists and is active (§5); 401 otherwise. */
+  static CompletionStage<Principal> principal(DevicehiveDialect d, Caller c, String token) {
     TokenPayload payload = d.tokens().verifyAccess(token);
     if (payload.userId() == null) {
       throw AuthError.INVALID_CREDENTIALS.exception(); // plugin tokens are not served here
@@ -43,9 +50,7 @@ final class AuthActions {
     return d.blocking(c, () -> d.store().users().find(payload.userId())).thenApply(user -> {
       User u = user.filter(x -> x.status() == UserStatus.ACTIVE)
           .orElseThrow(AuthError.INVALID_CREDENTIALS::exception);
-      Principal p = Principal.of(payload, u.allDeviceTypesAvailable(), u.role() == UserRole.ADMIN);
-      c.principal = p;
-      return p;
+      return Principal.of(payload, u.allDeviceTypesAvailable(), u.role() == UserRole.ADMIN);
     });
   }
 
@@ -62,7 +67,7 @@ final class AuthActions {
     }
   }
 
-  private static CompletionStage<Reply> login(DevicehiveDialect d, DhConnection c, Request r) {
+  static CompletionStage<Reply> login(DevicehiveDialect d, Caller c, Request r) {
     String login = r.text("login");
     String password = r.text("password");
     return d.blocking(c, () -> {
@@ -79,7 +84,7 @@ final class AuthActions {
     }).thenApply(AuthActions::pair);
   }
 
-  private static CompletionStage<Reply> refresh(DevicehiveDialect d, DhConnection c, Request r) {
+  static CompletionStage<Reply> refresh(DevicehiveDialect d, Caller c, Request r) {
     TokenPayload claims = d.tokens().verifyRefresh(r.text("refreshToken"));
     return d.blocking(c, () -> {
       boolean active = claims.userId() != null && d.store().users().find(claims.userId())
@@ -114,11 +119,11 @@ final class AuthActions {
     return Reply.of(o);
   }
 
-  private static ObjectNode info(DhConnection c) {
+  private static ObjectNode info(Caller c) {
     ObjectNode info = Render.object();
     info.put("apiVersion", API_VERSION);
     info.put("serverTimestamp", Times.format(Instant.now()));
-    info.put("restServerUrl", c.host == null ? null : "http://" + c.host + "/dh/rest");
+    info.put("restServerUrl", c.host() == null ? null : "http://" + c.host() + "/dh/rest");
     ObjectNode o = Render.object();
     o.set("info", info);
     return o;

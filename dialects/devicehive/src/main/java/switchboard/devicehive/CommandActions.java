@@ -18,14 +18,14 @@ final class CommandActions {
 
   private CommandActions() {}
 
-  static void register(DevicehiveDialect d, Map<String, Action> actions) {
+  static void register(DevicehiveDialect d, Map<String, Operation> actions) {
     actions.put("command/insert", (c, r) -> insert(d, c, r));
     actions.put("command/update", (c, r) -> update(d, c, r));
     actions.put("command/get", (c, r) -> get(d, c, r));
     actions.put("command/list", (c, r) -> list(d, c, r));
   }
 
-  private static CompletionStage<Reply> insert(DevicehiveDialect d, DhConnection c, Request r) {
+  private static CompletionStage<Reply> insert(DevicehiveDialect d, Caller c, Request r) {
     Long userId = Access.require(c, HiveAction.CREATE_DEVICE_COMMAND).userId().orElse(null);
     ObjectNode body = r.object("command");
     Request cmd = body == null ? null : new Request(r.action(), r.requestId(), body);
@@ -53,7 +53,7 @@ final class CommandActions {
   }
 
   /** Applies only status and result (§3); an unknown command is 404, not DeviceHive's silence. */
-  private static CompletionStage<Reply> update(DevicehiveDialect d, DhConnection c, Request r) {
+  private static CompletionStage<Reply> update(DevicehiveDialect d, Caller c, Request r) {
     Access.require(c, HiveAction.UPDATE_DEVICE_COMMAND);
     Long commandId = r.longValue("commandId");
     if (commandId == null) {
@@ -70,7 +70,7 @@ final class CommandActions {
     }));
   }
 
-  private static CompletionStage<Reply> get(DevicehiveDialect d, DhConnection c, Request r) {
+  private static CompletionStage<Reply> get(DevicehiveDialect d, Caller c, Request r) {
     Access.require(c, HiveAction.GET_DEVICE_COMMAND);
     Long commandId = r.longValue("commandId");
     if (commandId == null) {
@@ -86,7 +86,7 @@ final class CommandActions {
         });
   }
 
-  private static CompletionStage<Reply> list(DevicehiveDialect d, DhConnection c, Request r) {
+  private static CompletionStage<Reply> list(DevicehiveDialect d, Caller c, Request r) {
     Access.require(c, HiveAction.GET_DEVICE_COMMAND);
     String name = r.text("command");
     CommandQuery q = CommandQuery.forDevice(r.deviceId() == null ? "" : r.deviceId())

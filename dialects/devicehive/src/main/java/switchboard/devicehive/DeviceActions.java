@@ -26,7 +26,7 @@ final class DeviceActions {
 
   private DeviceActions() {}
 
-  static void register(DevicehiveDialect d, Map<String, Action> actions) {
+  static void register(DevicehiveDialect d, Map<String, Operation> actions) {
     actions.put("device/save", (c, r) -> save(d, c, r));
     actions.put("device/get", (c, r) -> Access.device(d, c, r.deviceId(), HiveAction.GET_DEVICE).thenApply(dev -> {
       ObjectNode o = Render.object();
@@ -35,7 +35,7 @@ final class DeviceActions {
     }));
   }
 
-  private static CompletionStage<Reply> save(DevicehiveDialect d, DhConnection c, Request r) {
+  private static CompletionStage<Reply> save(DevicehiveDialect d, Caller c, Request r) {
     Principal p = Access.require(c, HiveAction.REGISTER_DEVICE);
     String id = r.deviceId();
     if (!Device.isValidId(id)) {

@@ -28,7 +28,7 @@ import switchboard.transport.DialectStats;
  * <p>Requests run one at a time, in arrival order: store calls leave the event loop, so without the
  * queue a quick request could overtake a slow one and replies would leave out of order.
  */
-final class DhConnection extends Connection {
+final class DhConnection extends Connection implements Caller {
   private static final Logger log = LoggerFactory.getLogger(DhConnection.class);
   /** DeviceHive closes a session whose send buffer overflows; 1008 names the policy it broke. */
   static final int POLICY_ERROR = 1008;
@@ -45,6 +45,16 @@ final class DhConnection extends Connection {
   DhConnection(Channel channel, Hub hub, Outbox.Limits limits, DialectStats stats) {
     super(channel, limits, stats);
     this.hub = hub;
+  }
+
+  @Override
+  public Principal principal() {
+    return principal;
+  }
+
+  @Override
+  public String host() {
+    return host;
   }
 
   /** Runs the task after every task queued before it has finished. */

@@ -16,14 +16,14 @@ import switchboard.devicehive.auth.HiveAction;
 final class NotificationActions {
   private NotificationActions() {}
 
-  static void register(DevicehiveDialect d, Map<String, Action> actions) {
+  static void register(DevicehiveDialect d, Map<String, Operation> actions) {
     actions.put("notification/insert", (c, r) -> insert(d, c, r));
     actions.put("notification/get", (c, r) -> get(d, c, r));
     actions.put("notification/list", (c, r) -> list(d, c, r));
   }
 
   /** Check order as DeviceHive's: the notification, the device id, the device, its network. */
-  private static CompletionStage<Reply> insert(DevicehiveDialect d, DhConnection c, Request r) {
+  private static CompletionStage<Reply> insert(DevicehiveDialect d, Caller c, Request r) {
     Access.require(c, HiveAction.CREATE_DEVICE_NOTIFICATION);
     ObjectNode body = r.object("notification");
     String name = body == null ? null : Request.text(body, "notification");
@@ -50,7 +50,7 @@ final class NotificationActions {
     });
   }
 
-  private static CompletionStage<Reply> get(DevicehiveDialect d, DhConnection c, Request r) {
+  private static CompletionStage<Reply> get(DevicehiveDialect d, Caller c, Request r) {
     Access.require(c, HiveAction.GET_DEVICE_NOTIFICATION);
     JsonNode idNode = r.get("notificationId");
     if (idNode == null || !(idNode.canConvertToExactIntegral() || idNode.isTextual() && idNode.textValue().matches("-?\\d{1,18}"))) {
@@ -67,7 +67,7 @@ final class NotificationActions {
         });
   }
 
-  private static CompletionStage<Reply> list(DevicehiveDialect d, DhConnection c, Request r) {
+  private static CompletionStage<Reply> list(DevicehiveDialect d, Caller c, Request r) {
     Access.require(c, HiveAction.GET_DEVICE_NOTIFICATION);
     String name = r.text("notification");
     NotificationQuery q = NotificationQuery.forDevice(r.deviceId() == null ? "" : r.deviceId())

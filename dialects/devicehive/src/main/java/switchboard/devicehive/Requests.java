@@ -7,12 +7,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import switchboard.core.SubscriptionLimitException;
-import switchboard.devicehive.auth.AuthException;
 
 /**
  * Reads a request, dispatches it by {@code action}, and writes the envelope (§2): success is
@@ -20,14 +15,11 @@ import switchboard.devicehive.auth.AuthException;
  * status:"error", error}}, with {@code requestId} echoed verbatim and null when absent.
  */
 final class Requests {
-  private static final Logger log = LoggerFactory.getLogger(Requests.class);
   private final Map<String, Action> actions = new HashMap<>();
 
-  Requests(DevicehiveDialect dialect) {
-    AuthActions.register(dialect, actions);
-    DeviceActions.register(dialect, actions);
-    CommandActions.register(dialect, actions);
-    NotificationActions.register(dialect, actions);
+  Requests(DevicehiveDialect dialect, Map<String, Operation> operations) {
+    operations.forEach((name, op) -> actions.put(name, op::run));
+    actions.put("authenticate", (c, r) -> AuthActions.authenticate(dialect, c, r.text("token")).thenApply(p -> Reply.EMPTY));
     SubscriptionActions.register(dialect, actions);
   }
 
@@ -79,27 +71,11 @@ final class Requests {
 
   /** The error reply; with no request (unparseable JSON) there is nothing to echo (§2). */
   static ObjectNode error(Request r, Throwable failure) {
-    Throwable e = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    int code;
-    String text;
-    if (e instanceof DhException d) {
-      code = d.code;
-      text = d.getMessage();
-    } else if (e instanceof AuthException a) {
-      code = a.error().code();
-      text = a.error().message();
-    } else if (e instanceof SubscriptionLimitException) {
-      code = 403;
-      text = e.getMessage();
-    } else {
-      log.warn("devicehive {} failed", r == null ? null : r.action(), e);
-      code = 500;
-      text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
+    Failure f = Failure.of(failure, r == null ? null : r.action());
     ObjectNode o = r == null ? Render.object() : echo(r);
-    o.put("code", code);
+    o.put("code", f.code());
     o.put("status", "error");
-    o.put("error", text);
+    o.put("error", f.message());
     return o;
   }
 

@@ -24,7 +24,7 @@ import switchboard.devicehive.auth.TokenType;
 final class TokenCreate {
   private TokenCreate() {}
 
-  static CompletionStage<Reply> run(DevicehiveDialect d, DhConnection c, Request r) {
+  static CompletionStage<Reply> run(DevicehiveDialect d, Caller c, Request r) {
     Principal p = Access.require(c, HiveAction.MANAGE_TOKEN);
     ObjectNode body = r.object("payload");
     if (body == null) {

@@ -58,6 +58,28 @@ final class DhHarness implements AutoCloseable {
     return "ws://127.0.0.1:" + transport.port(Transport.HTTP_LISTENER) + path;
   }
 
+  /** REST under {@code root} ({@code /dh/rest}, {@code /api/rest}, {@code /auth/rest}), anonymous. */
+  DhRest rest(String root) {
+    return new DhRest("http://127.0.0.1:" + transport.port(Transport.HTTP_LISTENER) + root, null);
+  }
+
+  DhRest rest() {
+    return rest("/dh/rest");
+  }
+
+  /** REST with the access token of a login. */
+  DhRest restLogin(String login, String password) throws Exception {
+    DhRest.Answer t = rest().post("/token", Map.of("login", login, "password", password));
+    if (t.status() != 201) {
+      throw new AssertionError("login failed: " + t);
+    }
+    return rest().as(t.body().get("accessToken").asText());
+  }
+
+  DhRest restAdmin() throws Exception {
+    return restLogin(ADMIN, ADMIN_PASSWORD);
+  }
+
   DhWsClient connect() throws Exception {
     return new DhWsClient(url());
   }
