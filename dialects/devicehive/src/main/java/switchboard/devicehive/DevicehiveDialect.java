@@ -43,6 +43,7 @@ public final class DevicehiveDialect implements Dialect {
   private final Outbox.Limits outbox;
   private final DialectStats stats;
   private final TokenService tokens;
+  private final Clock clock;
   private final ExecutorService blocking;
   private final ScheduledExecutorService timer;
   private final Map<String, Operation> operations;
@@ -68,6 +69,7 @@ public final class DevicehiveDialect implements Dialect {
     this.store = store;
     this.outbox = outbox;
     this.stats = stats.of(NAME);
+    this.clock = clock;
     this.tokens = new TokenService(JwtKeys.fromSecret(secret(config, store)), clock,
         config.jwt().accessTokenLifetime(), config.jwt().refreshTokenLifetime());
     this.blocking = Executors.newFixedThreadPool(config.blockingThreads(), daemonThreads("devicehive-store"));
@@ -109,7 +111,7 @@ public final class DevicehiveDialect implements Dialect {
   public void start() {
     Seed.firstStart(store, config);
     if (!config.retention().isZero()) {
-      timer.scheduleWithFixedDelay(this::expire, 1, 60, TimeUnit.MINUTES);
+      timer.scheduleWithFixedDelay(() -> expire(), 1, 60, TimeUnit.MINUTES);
     }
   }
 
@@ -119,15 +121,18 @@ public final class DevicehiveDialect implements Dialect {
     blocking.shutdown();
   }
 
-  private void expire() {
+  /** Deletes commands and notifications older than the retention; returns how many. Blocks. */
+  int expire() {
     try {
-      java.time.Instant cutoff = java.time.Instant.now().minus(config.retention());
+      java.time.Instant cutoff = clock.instant().minus(config.retention());
       int gone = store.commands().deleteBefore(cutoff) + store.notifications().deleteBefore(cutoff);
       if (gone > 0) {
         log.info("devicehive retention deleted {} commands and notifications", gone);
       }
+      return gone;
     } catch (RuntimeException e) {
       log.warn("devicehive retention failed", e);
+      return 0;
     }
   }
 
