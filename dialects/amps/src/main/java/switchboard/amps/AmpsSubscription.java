@@ -10,8 +10,10 @@ package switchboard.amps;
  * @param delta a {@code delta_subscribe}: an update to a State-of-the-World record comes as the
  *     fields that changed and the key fields
  * @param noEmpties option {@code no_empties}: a delta update that changes nothing is not sent
+ * @param sowFed made by a {@code sow_and_subscribe}: it was sent the records that matched when it began
  */
-record AmpsSubscription(String subId, boolean timestamp, boolean noSowKey, boolean oof, boolean delta, boolean noEmpties) {
+record AmpsSubscription(String subId, boolean timestamp, boolean noSowKey, boolean oof, boolean delta, boolean noEmpties,
+    boolean sowFed) {
 
   /**
    * The attachment of a publish that updated a State-of-the-World record: what delta subscribers

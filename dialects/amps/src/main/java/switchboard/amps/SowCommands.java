@@ -76,15 +76,25 @@ final class SowCommands {
     }
   }
 
-  /** The oof subscriptions that matched the old record and do not match its new state. */
+  /** The oof subscriptions that were sent the old record and do not match its new state. */
   private static List<Subscription> leavingFocus(AmpsConnection c, SowRecord old, Message next) {
     List<Subscription> out = new ArrayList<>();
     for (Subscription s : c.hub.matching(recordMessage(next.topic(), old))) {
-      if (wantsOof(s) && !s.spec().accepts(next)) {
+      if (wantsOof(s) && wasSent(s, old) && !s.spec().accepts(next)) {
         out.add(s);
       }
     }
     return out;
+  }
+
+  /**
+   * Whether a subscription that matches this record was sent it (amps.md §3.2: oof is about records
+   * the subscriber already received): a sow_and_subscribe was, in its answer; a plain subscription
+   * only if the record was written after it began. Written in the same millisecond counts as sent.
+   */
+  private static boolean wasSent(Subscription s, SowRecord r) {
+    AmpsSubscription a = s.attachment(AmpsSubscription.class);
+    return a.sowFed() || r.timestamp() >= s.createdAt();
   }
 
   /** Only amps subscriptions that asked for it; another dialect's subscription may share the topic. */
@@ -218,7 +228,7 @@ final class SowCommands {
       for (SowRecord r : deleted) {
         List<Subscription> had = new ArrayList<>();
         for (Subscription s : c.hub.matching(recordMessage(t.name(), r))) {
-          if (wantsOof(s)) {
+          if (wantsOof(s) && wasSent(s, r)) {
             had.add(s);
           }
         }

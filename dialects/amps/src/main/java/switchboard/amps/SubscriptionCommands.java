@@ -48,7 +48,7 @@ final class SubscriptionCommands {
     SubscriptionSpec spec = SubscriptionSpec.on(selector(h.topic)).filter(filter(h.filter)).build();
     boolean delta = h.command != null && h.command.contains("delta_subscribe");
     AmpsSubscription attachment = new AmpsSubscription(subId, opts.has("timestamp"), opts.has("no_sowkey"), opts.has("oof"),
-        delta, delta && opts.has("no_empties"));
+        delta, delta && opts.has("no_empties"), h.command != null && h.command.startsWith("sow_and_"));
     Subscription s;
     try {
       s = c.hub.subscribe(c, spec, attachment);

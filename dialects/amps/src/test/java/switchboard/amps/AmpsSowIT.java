@@ -209,6 +209,29 @@ class AmpsSowIT {
 
   @ParameterizedTest
   @ValueSource(strings = {"tcp", "ws"})
+  void oofIsOnlyForARecordTheSubscriberWasSent(String kind) throws Exception {
+    RawClient pub = client(kind);
+    publish(pub, "orders", "{\"id\":7,\"qty\":9}");
+    Thread.sleep(5); // the subscriptions begin in a later millisecond than the record's write
+    RawClient late = client(kind);
+    late.send("{\"c\":\"subscribe\",\"cid\":\"s\",\"sub_id\":\"late\",\"t\":\"orders\",\"filter\":\"/qty > 5\",\"o\":\"oof\",\"a\":\"processed\"}");
+    assertThat(late.next().get("status")).isEqualTo("success");
+    RawClient queried = client(kind);
+    queried.send("{\"c\":\"sow_and_subscribe\",\"cid\":\"q\",\"sub_id\":\"q\",\"query_id\":\"q\",\"t\":\"orders\",\"filter\":\"/qty > 5\",\"o\":\"oof\",\"a\":\"processed\"}");
+    assertThat(queried.next().get("status")).isEqualTo("success");
+    assertThat(records(queried, "q", new ArrayList<>())).containsExactly("{\"id\":7,\"qty\":9}");
+
+    publish(pub, "orders", "{\"id\":7,\"qty\":1}");
+    // the query's subscriber had the record: it is told it left; the plain subscriber never had it
+    Received oof = queried.next();
+    assertThat(oof.c()).isEqualTo("oof");
+    assertThat(oof.get("sids")).isEqualTo("q");
+    late.send("{\"c\":\"flush\",\"cid\":\"f\",\"a\":\"processed\"}");
+    assertThat(late.next().get("cid")).isEqualTo("f");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"tcp", "ws"})
   void deltaSubscribersGetTheChangedFieldsAndTheKeyOthersTheWholeRecord(String kind) throws Exception {
     RawClient c = client(kind);
     RawClient pub = client(kind);
