@@ -39,8 +39,8 @@ import java.util.concurrent.TimeUnit;
  * [opt=value ...]}. Options: {@code window} (messages in flight, default 500), {@code rate} (publish
  * ceiling per second, default 0: none), {@code warmup} (s, 10), {@code windows} (5), {@code seconds}
  * (per window, 10), {@code send-queue-limit} (10000), {@code pool} (distinct messages, 4096 for
- * transactions, 50000 for accounts), {@code server-jvm} (comma-separated JVM options of the server,
- * {@code -Xms2g,-Xmx2g,-XX:+AlwaysPreTouch}).
+ * transactions, 50000 for accounts), {@code server-jvm} (the server's JVM options, separated by spaces,
+ * {@code -Xms2g -Xmx2g -XX:+AlwaysPreTouch}).
  */
 public final class XrplFanout {
   /** Linux's USER_HZ, the unit of utime and stime in /proc/[pid]/stat. */
@@ -68,7 +68,7 @@ public final class XrplFanout {
     int seconds = Integer.parseInt(opt.getOrDefault("seconds", "10"));
     int sendQueueLimit = Integer.parseInt(opt.getOrDefault("send-queue-limit", "10000"));
     int pool = Integer.parseInt(opt.getOrDefault("pool", accounts ? "50000" : "4096"));
-    List<String> serverJvm = List.of(opt.getOrDefault("server-jvm", "-Xms2g,-Xmx2g,-XX:+AlwaysPreTouch").split(","));
+    List<String> serverJvm = List.of(opt.getOrDefault("server-jvm", "-Xms2g -Xmx2g -XX:+AlwaysPreTouch").trim().split("\\s+"));
 
     // the messages, and for accounts the subscriptions that make each reach exactly two connections
     SplittableRandom random = new SplittableRandom(20261123);
