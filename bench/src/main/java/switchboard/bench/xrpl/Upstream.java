@@ -19,7 +19,7 @@ import java.util.function.LongSupplier;
  * <p>Closed loop, as {@code AmpsFanout}: at most {@code window} messages are in flight beyond what the
  * subscribers have received ({@code sent * deliveriesPerMessage - delivered <= window *
  * deliveriesPerMessage}), so the rate measured is the rate the server sustains, not how fast its
- * queues fill. An optional ceiling ({@code maxRate}, messages per second) paces the pushes instead.
+ * queues fill. An optional ceiling ({@code maxRate}, messages per second) paces the pushes as well.
  */
 final class Upstream implements AutoCloseable {
   private final ServerSocketChannel server;
@@ -78,15 +78,21 @@ final class Upstream implements AutoCloseable {
   private void publish(List<byte[]> frames, LongSupplier delivered, long perMessage, long window, double maxRate) {
     int longest = frames.stream().mapToInt(f -> f.length).max().orElse(0);
     ByteBuffer batch = ByteBuffer.allocateDirect(longest * 32);
-    long start = System.nanoTime();
+    // the ceiling is a token bucket holding at most 10 ms of messages: after a slow spell (warm-up, a
+    // busy machine) the source does not catch up with a burst above the ceiling
+    double burst = Math.max(32, maxRate / 100);
+    double tokens = 0;
+    long last = System.nanoTime();
     long s = 0;
     int next = 0;
     try {
       while (running) {
         long allowed = window - (s - delivered.getAsLong() / perMessage);
         if (maxRate > 0) {
-          long due = (long) ((System.nanoTime() - start) / 1e9 * maxRate) + 1;
-          allowed = Math.min(allowed, due - s);
+          long now = System.nanoTime();
+          tokens = Math.min(burst, tokens + (now - last) / 1e9 * maxRate);
+          last = now;
+          allowed = Math.min(allowed, (long) tokens);
         }
         if (allowed <= 0) {
           // a park, not a spin: the two cores are the server's too
@@ -102,6 +108,7 @@ final class Upstream implements AutoCloseable {
         batch.flip();
         Ws.writeFully(ch, batch);
         s += n;
+        tokens -= n;
         sent.set(s);
       }
     } catch (IOException e) {
