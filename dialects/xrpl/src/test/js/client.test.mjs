@@ -99,13 +99,15 @@ test('transactions in api_version 2: tx_json, hash at the top, no Amount on a Pa
   assert.equal(await countFor(client, 'transaction', 1500), 0)
 })
 
-test('transactions in api_version 1: the body is transaction, with Amount and hash inside', async () => {
-  await client.request({ command: 'subscribe', streams: ['transactions'], api_version: 1 })
+test('api_version 1: ledgerClosed, and transactions whose body is transaction, with Amount and hash inside', async () => {
+  await client.request({ command: 'subscribe', streams: ['transactions', 'ledger'], api_version: 1 })
+  const ledger = await nextEvent(client, 'ledgerClosed')
+  assert.equal(typeof ledger.ledger_index, 'number')
   const e = await nextEvent(client, 'transaction', (t) => t.transaction?.TransactionType === 'Payment')
   assert.equal(e.tx_json, undefined)
   assert.equal(e.transaction.Amount, e.transaction.DeliverMax)
   assert.match(e.transaction.hash, /^[0-9A-F]{64}$/)
-  await client.request({ command: 'unsubscribe', streams: ['transactions'] })
+  await client.request({ command: 'unsubscribe', streams: ['transactions', 'ledger'] })
   // the next subscribe's api_version (the client's default, 2) renders pushes again
   await client.request({ command: 'subscribe', streams: ['transactions'] })
   const v2 = await nextEvent(client, 'transaction')
