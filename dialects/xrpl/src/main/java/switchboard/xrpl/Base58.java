@@ -105,11 +105,16 @@ final class Base58 {
   }
 
   private static byte[] checksum(byte[] data) {
+    MessageDigest sha = SHA256.get();
+    return sha.digest(sha.digest(data));
+  }
+
+  /** One digest per thread: looking one up costs more than the hashing of an address. */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
     try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return sha.digest(sha.digest(data));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
-  }
+  });
 }

@@ -51,7 +51,15 @@ final class Feed {
   }
 
   /** Publishes one stream message; returns false for one this dialect does not route. */
-  synchronized boolean accept(ObjectNode msg) {
+  boolean accept(ObjectNode msg) {
+    return accept(msg, null);
+  }
+
+  /**
+   * Publishes one stream message, given also as the text it was read from: when that is already its
+   * api_version 2 rendering, those bytes are what version 2 receivers get, and nothing is serialised.
+   */
+  synchronized boolean accept(ObjectNode msg, String text) {
     String type = msg.path("type").asText();
     Message.Builder m;
     switch (type) {
@@ -78,7 +86,7 @@ final class Feed {
         return false;
       }
     }
-    XrplEvent event = new XrplEvent(msg);
+    XrplEvent event = new XrplEvent(msg, text == null ? null : text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     hub.publish(m.payload(event.bytes(2)).json(msg).attachment(event).build());
     accepted++;
     return true;

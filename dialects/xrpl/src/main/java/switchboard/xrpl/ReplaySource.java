@@ -60,7 +60,7 @@ final class ReplaySource implements AutoCloseable, Runnable {
               LockSupport.parkNanos(wait);
             }
             next = Math.max(next + interval, System.nanoTime() - interval);
-            feed.accept(msg);
+            feed.accept(msg, line);
           }
         }
       } while (running && config.loop());

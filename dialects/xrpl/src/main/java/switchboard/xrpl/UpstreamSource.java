@@ -140,7 +140,7 @@ final class UpstreamSource implements AutoCloseable {
             log.info("upstream {} refused {}: {}", uri, msg.path("id").asText(), msg.path("error").asText());
           }
         } else if (msg != null) {
-          feed.accept(msg);
+          feed.accept(msg, frame);
         }
       }
       ws.request(1);

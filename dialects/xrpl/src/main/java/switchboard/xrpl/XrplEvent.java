@@ -18,7 +18,18 @@ final class XrplEvent {
   private volatile byte[] v2;
 
   XrplEvent(ObjectNode message) {
+    this(message, null);
+  }
+
+  /**
+   * @param received the bytes the message was read from, or null; used as the version 2 rendering when
+   *     the message needs no change for version 2 (it came in version 2)
+   */
+  XrplEvent(ObjectNode message, byte[] received) {
     this.message = message;
+    if (received != null && Rendering.render(message, 2) == message) {
+      this.v2 = received;
+    }
   }
 
   ObjectNode message() {
