@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code repeats} measured runs; the order of systems rotates from one repeat to the next so that a
  * change in the machine's load does not always fall on the same system.
  *
- * <p>Usage: {@code Fanout [--subscribers 10,100] [--messages 500000,100000] [--payload 100]
+ * <p>Usage: {@code Fanout [--subscribers 10,100] [--messages 200000,50000] [--payload 100]
  * [--window 2000] [--repeats 3] [--systems amps,nats,redis,mqtt] [--amps host:port]
  * [--nats host:port] [--redis host:port] [--mqtt host:port]}. The i-th message count goes with the
  * i-th subscriber count.
@@ -38,7 +38,7 @@ public final class Fanout {
 
   public static void main(String[] args) throws Exception {
     int[] subscriberCounts = {10, 100};
-    long[] messageCounts = {500_000, 100_000};
+    long[] messageCounts = {200_000, 50_000};
     int payloadBytes = 100;
     long window = 2_000;
     int repeats = 3;
