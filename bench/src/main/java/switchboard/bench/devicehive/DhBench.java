@@ -30,11 +30,12 @@ import switchboard.bench.peers.ServerProcess;
  *       inserts per second. No subscriber.
  * </ul>
  *
- * One unmeasured warm-up run (a fifth of the messages) precedes {@code repeats} measured runs.
+ * One unmeasured warm-up run ({@code warmup} times the messages, default 1: with a fifth the server's
+ * JIT was still compiling through the measured runs) precedes {@code repeats} measured runs.
  *
  * <p>Usage: {@code DhBench fanout|inserts [--server host:port] [--path /dh/websocket]
  * [--login dhadmin] [--password P] [--subscribers 1000] [--connections 4] [--messages N]
- * [--window W] [--kind notification|command] [--repeats 3] [--label text]}
+ * [--window W] [--kind notification|command] [--repeats 3] [--warmup 1] [--label text]}
  */
 public final class DhBench {
   private String mode;
@@ -48,6 +49,7 @@ public final class DhBench {
   private long window = -1;
   private String kind = "notification";
   private int repeats = 3;
+  private double warmup = 1;
   private String label = "";
   private final String parameters = "{\"v\":\"" + "x".repeat(92) + "\"}"; // 100 bytes
 
@@ -70,6 +72,7 @@ public final class DhBench {
         case "--window" -> b.window = Long.parseLong(v);
         case "--kind" -> b.kind = v;
         case "--repeats" -> b.repeats = Integer.parseInt(v);
+        case "--warmup" -> b.warmup = Double.parseDouble(v);
         case "--label" -> b.label = v;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
@@ -135,7 +138,7 @@ public final class DhBench {
 
     double[] rates = new double[repeats];
     long[] requestId = {1000};
-    fanoutRun(pub, deviceId, Math.max(1, msgs / 5), win, delivered, replies, failure, pid, requestId, "warm-up");
+    fanoutRun(pub, deviceId, Math.max(1, (long) (msgs * warmup)), win, delivered, replies, failure, pid, requestId, "warm-up");
     for (int r = 0; r < repeats; r++) {
       rates[r] = fanoutRun(pub, deviceId, msgs, win, delivered, replies, failure, pid, requestId, "run " + (r + 1));
     }
@@ -255,7 +258,7 @@ public final class DhBench {
     }
     System.out.printf("devicehive %s/insert %s: %d connections, %d outstanding each, device %s%n",
         kind, label, connections, win, deviceId);
-    insertRun(conns, deviceId, Math.max(1, perConnection / 5), win, pid, "warm-up");
+    insertRun(conns, deviceId, Math.max(1, (long) (perConnection * warmup)), win, pid, "warm-up");
     double[] rates = new double[repeats];
     for (int r = 0; r < repeats; r++) {
       rates[r] = insertRun(conns, deviceId, perConnection, win, pid, "run " + (r + 1));

@@ -23,12 +23,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * (closed loop, as {@code AmpsFanout}), so each system is measured at the rate it sustains without
  * queueing. Connections are opened anew for every run.
  *
- * <p>Each system gets one unmeasured warm-up run (a fifth of the messages) per subscriber count, then
+ * <p>Each system gets one unmeasured warm-up run ({@code warmup} times the messages, default a half:
+ * a fifth left Switchboard's JIT still compiling in the first measured run) per subscriber count, then
  * {@code repeats} measured runs; the order of systems rotates from one repeat to the next so that a
  * change in the machine's load does not always fall on the same system.
  *
  * <p>Usage: {@code Fanout [--subscribers 10,100] [--messages 200000,50000] [--payload 100]
- * [--window 2000] [--repeats 3] [--systems amps,nats,redis,mqtt] [--amps host:port]
+ * [--window 2000] [--repeats 3] [--warmup 0.5] [--systems amps,nats,redis,mqtt] [--amps host:port]
  * [--nats host:port] [--redis host:port] [--mqtt host:port]}. The i-th message count goes with the
  * i-th subscriber count.
  */
@@ -42,6 +43,7 @@ public final class Fanout {
     int payloadBytes = 100;
     long window = 2_000;
     int repeats = 3;
+    double warmup = 0.5;
     List<String> names = List.of("amps", "nats", "redis", "mqtt");
     String amps = "127.0.0.1:9007";
     String nats = "127.0.0.1:4222";
@@ -55,6 +57,7 @@ public final class Fanout {
         case "--payload" -> payloadBytes = Integer.parseInt(v);
         case "--window" -> window = Long.parseLong(v);
         case "--repeats" -> repeats = Integer.parseInt(v);
+        case "--warmup" -> warmup = Double.parseDouble(v);
         case "--systems" -> names = List.of(v.split(","));
         case "--amps" -> amps = v;
         case "--nats" -> nats = v;
@@ -79,8 +82,8 @@ public final class Fanout {
       });
     }
     byte[] payload = payload(payloadBytes);
-    System.out.printf("fan-out: payload %d B, window %d, batch %d, %d measured runs per case, topic %s%n",
-        payloadBytes, window, BATCH, repeats, topic);
+    System.out.printf("fan-out: payload %d B, window %d, batch %d, warm-up %.2f of the messages, %d measured runs per case, topic %s%n",
+        payloadBytes, window, BATCH, warmup, repeats, topic);
     for (Wire w : systems) {
       System.out.printf("  %-17s %s, server pid %s%n", w.name(), w.address(), ServerProcess.pidListening(w.address().getPort()));
     }
@@ -91,7 +94,7 @@ public final class Fanout {
       System.out.printf("%n== 1 -> %d subscribers, %,d messages (%,d deliveries per run) ==%n", subs, messages, messages * subs);
       Result[][] results = new Result[systems.size()][repeats];
       for (Wire w : systems) {
-        Result r = run(w, topic, subs, Math.max(1, messages / 5), payload, window);
+        Result r = run(w, topic, subs, Math.max(1, (long) (messages * warmup)), payload, window);
         System.out.printf("  warm-up   %s%n", r.describe(w.name()));
       }
       for (int rep = 0; rep < repeats; rep++) {
