@@ -80,6 +80,7 @@ final class RestRoutes {
       }
       return insert.handle(call);
     });
+    add(GET, "device/{deviceId}/notification/poll", call -> NotificationPoll.of(d, call));
     add(GET, "device/{deviceId}/notification/{notificationId}", op("notification/get", null, 200, "notification"));
   }
 

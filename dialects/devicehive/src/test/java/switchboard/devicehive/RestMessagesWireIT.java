@@ -93,6 +93,41 @@ class RestMessagesWireIT {
   }
 
   @Test
+  void notificationPollAnswersWhatIsNewerAtOnceOrWaitsForTheNext() throws Exception {
+    admin.put("/device/dev-np", Map.of("name", "poll device"));
+    String before = admin.post("/device/dev-np/notification", Map.of("notification", "first")).body().get("timestamp").asText();
+    admin.post("/device/dev-np/notification", Map.of("notification", "second"));
+    admin.post("/device/dev-np/notification", Map.of("notification", "third"));
+    // strictly newer than the first, in order, at once
+    DhRest.Answer newer = admin.get("/device/dev-np/notification/poll?waitTimeout=0&timestamp=" + before);
+    assertThat(newer.status()).isEqualTo(200);
+    assertThat(newer.body()).extracting(n -> n.get("notification").asText()).containsExactly("second", "third");
+    assertThat(admin.get("/device/dev-np/notification/poll?waitTimeout=0&timestamp=" + before + "&names=third").body())
+        .extracting(n -> n.get("notification").asText()).containsExactly("third");
+
+    // without a timestamp: the next one, here inserted over the WebSocket
+    CompletableFuture<DhRest.Answer> poll = admin.sendAsync("GET", "/device/dev-np/notification/poll?waitTimeout=20&names=wanted", null);
+    Thread.sleep(300);
+    try (DhWsClient ws = h.admin()) {
+      ws.ok("notification/insert", "deviceId", "dev-np", "notification", Map.of("notification", "other"));
+      assertThat(poll).isNotDone();
+      ws.ok("notification/insert", "deviceId", "dev-np", "notification", Map.of("notification", "wanted", "parameters", Map.of("v", 1)));
+    }
+    DhRest.Answer got = poll.get(5, TimeUnit.SECONDS);
+    assertThat(got.status()).isEqualTo(200);
+    assertThat(got.body()).hasSize(1);
+    assertThat(got.body().get(0).get("notification").asText()).isEqualTo("wanted");
+    assertThat(got.body().get(0).get("parameters").get("v").asInt()).isEqualTo(1);
+
+    // nothing within the wait: an empty list
+    DhRest.Answer none = admin.get("/device/dev-np/notification/poll?waitTimeout=1");
+    assertThat(none.status()).isEqualTo(200);
+    assertThat(none.body()).isEmpty();
+    assertError(h.rest().get("/device/dev-np/notification/poll"), 401, "Unauthorized");
+    assertThat(h.hub.subscriptionCount()).as("waiters leave no subscription behind").isZero();
+  }
+
+  @Test
   void pollTimesOutWith204AndChecksItsArguments() throws Exception {
     long id = admin.post("/device/dev-r/command", Map.of("command", "nobody-answers")).body().get("id").asLong();
     long t0 = System.nanoTime();
