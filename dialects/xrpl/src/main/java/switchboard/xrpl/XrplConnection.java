@@ -61,9 +61,10 @@ final class XrplConnection extends Connection {
     for (Subscription s : matched) {
       bits |= s.attachment(Category.class).bit;
     }
-    byte[] bytes = event.bytes(apiVersion);
+    // the event's frame, encoded once for all its receivers, goes past the WebSocket encoder as bytes
+    byte[] frame = event.frame(apiVersion);
     for (int n = Integer.bitCount(bits); n > 0; n--) {
-      if (!send(new TextWebSocketFrame(Unpooled.wrappedBuffer(bytes)), bytes.length)) {
+      if (!send(Unpooled.wrappedBuffer(frame), frame.length)) {
         return;
       }
     }

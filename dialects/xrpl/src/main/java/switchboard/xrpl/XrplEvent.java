@@ -16,6 +16,8 @@ final class XrplEvent {
   private final ObjectNode message;
   private volatile byte[] v1;
   private volatile byte[] v2;
+  private volatile byte[] frame1;
+  private volatile byte[] frame2;
 
   XrplEvent(ObjectNode message) {
     this(message, null);
@@ -50,6 +52,49 @@ final class XrplEvent {
       v1 = b = write(Rendering.render(message, 1));
     }
     return b;
+  }
+
+  /**
+   * The message in this api_version as a whole WebSocket text frame, header included, built once and
+   * written as it is by every receiver: no frame object, header buffer or second write per delivery.
+   * A server frame is not masked; the dialect negotiates no extension, so nothing else transforms it.
+   */
+  byte[] frame(int apiVersion) {
+    if (apiVersion >= 2) {
+      byte[] f = frame2;
+      if (f == null) {
+        frame2 = f = textFrame(bytes(2));
+      }
+      return f;
+    }
+    byte[] f = frame1;
+    if (f == null) {
+      frame1 = f = textFrame(bytes(1));
+    }
+    return f;
+  }
+
+  /** RFC 6455 §5.2: FIN and opcode 1, then the payload length in 7, 7+16 or 7+64 bits. */
+  static byte[] textFrame(byte[] payload) {
+    int n = payload.length;
+    int header = n < 126 ? 2 : n <= 0xFFFF ? 4 : 10;
+    byte[] f = new byte[header + n];
+    f[0] = (byte) 0x81;
+    if (n < 126) {
+      f[1] = (byte) n;
+    } else if (n <= 0xFFFF) {
+      f[1] = 126;
+      f[2] = (byte) (n >>> 8);
+      f[3] = (byte) n;
+    } else {
+      f[1] = 127;
+      long len = n;
+      for (int i = 0; i < 8; i++) {
+        f[2 + i] = (byte) (len >>> (56 - 8 * i));
+      }
+    }
+    System.arraycopy(payload, 0, f, header, n);
+    return f;
   }
 
   private static byte[] write(ObjectNode n) {
