@@ -129,4 +129,14 @@ final class Feed {
       return null;
     }
   }
+
+  /** The same, from UTF-8 bytes, with no string made first. */
+  static ObjectNode parse(byte[] utf8) {
+    try {
+      JsonNode n = JSON.readTree(utf8);
+      return n instanceof ObjectNode o ? o : null;
+    } catch (java.io.IOException e) {
+      return null;
+    }
+  }
 }

@@ -39,11 +39,7 @@ final class XrplCommands {
   }
 
   private void process(XrplConnection c, byte[] frame) {
-    if (frame.length > dialect.config().maxRequestBytes()) {
-      c.reply(Envelope.jsonInvalid(new String(frame, StandardCharsets.UTF_8)));
-      return;
-    }
-    ObjectNode req = Feed.parse(new String(frame, StandardCharsets.UTF_8));
+    ObjectNode req = frame.length > dialect.config().maxRequestBytes() ? null : Feed.parse(frame);
     if (req == null) {
       c.reply(Envelope.jsonInvalid(new String(frame, StandardCharsets.UTF_8)));
       return;

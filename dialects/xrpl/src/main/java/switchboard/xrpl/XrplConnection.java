@@ -47,7 +47,6 @@ final class XrplConnection extends Connection {
     send(new TextWebSocketFrame(Unpooled.wrappedBuffer(b)), b.length);
   }
 
-
   /**
    * One copy per category the message reached this connection through (protocols/xrpl.md §4); the
    * bytes are the event's shared rendering for this connection's api_version.
