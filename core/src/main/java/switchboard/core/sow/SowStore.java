@@ -23,10 +23,6 @@ public final class SowStore {
     });
   }
 
-  public static SowStore none() {
-    return new SowStore(Map.of());
-  }
-
   /** The topic, when it keeps a State of the World. */
   public Optional<SowTopic> topic(String name) {
     return Optional.ofNullable(topics.get(name));

@@ -74,6 +74,11 @@ public final class SowTopic {
     return Long.toUnsignedString(hash);
   }
 
+  /** The record with this key, or null. Under the lock. */
+  public SowRecord get(String key) {
+    return records.get(key);
+  }
+
   /** Writes a record; returns the one it replaced, or null. Under {@link #lock()}. */
   public SowRecord put(SowRecord r) {
     checkLocked();

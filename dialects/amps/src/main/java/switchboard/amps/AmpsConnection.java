@@ -156,7 +156,7 @@ final class AmpsConnection extends Connection {
    * that delta subscriptions matched, the whole record to the others and the change to those.
    */
   void deliverNow(Message m, List<Subscription> matched) {
-    if (!(m.attachment() instanceof AmpsSubscription.Change change)) {
+    if (!(m.attachment() instanceof AmpsSubscription.Change change) || !anyDelta(matched)) {
       send(m, matched, m.payload());
       return;
     }
@@ -176,6 +176,15 @@ final class AmpsConnection extends Connection {
     if (!deltas.isEmpty()) {
       send(m, deltas, change.body());
     }
+  }
+
+  private static boolean anyDelta(List<Subscription> matched) {
+    for (Subscription s : matched) {
+      if (s.attachment(AmpsSubscription.class).delta()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void send(Message m, List<Subscription> to, byte[] body) {
@@ -222,9 +231,5 @@ final class AmpsConnection extends Connection {
     queries.close();
     hub.release(this);
     subscriptions.clear();
-  }
-
-  Channel ch() {
-    return channel;
   }
 }

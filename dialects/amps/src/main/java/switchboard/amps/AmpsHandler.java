@@ -113,10 +113,9 @@ final class AmpsHandler extends ChannelInboundHandlerAdapter {
       }
       case HEADER -> {
         framesLeft--;
-        byte[] bytes = ByteBufUtil.getBytes(content);
         Header h;
         try {
-          h = Header.parse(bytes, 0, bytes.length);
+          h = Header.parse(content); // in place, as on TCP
         } catch (IOException e) {
           h = null;
         }

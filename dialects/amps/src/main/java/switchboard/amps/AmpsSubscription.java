@@ -16,13 +16,42 @@ record AmpsSubscription(String subId, boolean timestamp, boolean noSowKey, boole
     boolean sowFed) {
 
   /**
-   * The attachment of a publish that updated a State-of-the-World record: what delta subscribers
-   * get instead of the whole record.
-   *
-   * @param body the changed fields and the key fields, as JSON
-   * @param empty true when no field changed
+   * The attachment of a publish that updated a State-of-the-World record: what delta subscribers get
+   * instead of the whole record, worked out on first use, so an update that no delta subscription
+   * receives costs nothing. Read from any event loop; two may both work it out once, with equal
+   * results. The records' trees are not changed after they are written, so reading them is safe.
    */
-  record Change(byte[] body, boolean empty) {}
+  static final class Change {
+    private final java.util.List<String[]> keyPaths;
+    private final com.fasterxml.jackson.databind.JsonNode before;
+    private final com.fasterxml.jackson.databind.JsonNode after;
+    private volatile Deltas.Delta delta;
+
+    Change(java.util.List<String[]> keyPaths, com.fasterxml.jackson.databind.JsonNode before,
+        com.fasterxml.jackson.databind.JsonNode after) {
+      this.keyPaths = keyPaths;
+      this.before = before;
+      this.after = after;
+    }
+
+    private Deltas.Delta delta() {
+      Deltas.Delta d = delta;
+      if (d == null) {
+        delta = d = Deltas.of(keyPaths, before, after);
+      }
+      return d;
+    }
+
+    /** The changed fields and the key fields, as JSON. */
+    byte[] body() {
+      return delta().body();
+    }
+
+    /** True when no field changed. */
+    boolean empty() {
+      return delta().empty();
+    }
+  }
 
   /**
    * The attachment of a message that is an out-of-focus notice rather than a publish.

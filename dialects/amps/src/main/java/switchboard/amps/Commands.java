@@ -88,14 +88,14 @@ final class Commands {
       String expected = h.userId == null ? null : c.config.users().get(h.userId);
       boolean listed = expected != null && expected.equals(h.password);
       if (!listed && !(c.tokens != null && h.password != null && c.tokens.accepts(h.userId, h.password))) {
-        log.info("logon of {} as '{}' refused: {}", c.ch().remoteAddress(), h.userId, Reason.AUTH_FAILURE);
+        log.info("logon of {} as '{}' refused: {}", c.channel().remoteAddress(), h.userId, Reason.AUTH_FAILURE);
         throw new CommandFailure(Reason.AUTH_FAILURE);
       }
     }
     c.loggedOn = true;
     c.clientName = h.clientName;
     c.userId = h.userId;
-    log.info("logon of {} as client '{}' user '{}'", c.ch().remoteAddress(), h.clientName, h.userId);
+    log.info("logon of {} as client '{}' user '{}'", c.channel().remoteAddress(), h.clientName, h.userId);
     // The ack is always sent: both documented clients wait for it, and Java needs bm with a '|'.
     c.sendHeader(Acks.start(c, h, AckTypes.PROCESSED)
         .field("status", "success")

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
-import switchboard.core.sow.SowTopic;
 
 /**
  * What a delta subscription receives when a State-of-the-World record is updated (protocols/amps.md
@@ -18,19 +18,27 @@ final class Deltas {
 
   private Deltas() {}
 
-  static AmpsSubscription.Change change(SowTopic topic, JsonNode before, JsonNode after) {
-    ObjectNode delta = JSON.createObjectNode();
-    boolean changed = before instanceof ObjectNode b && after instanceof ObjectNode a ? diff(b, a, delta) : true;
+  /**
+   * @param body the changed fields and the key fields, as JSON
+   * @param empty true when no field changed
+   */
+  record Delta(byte[] body, boolean empty) {}
+
+  static Delta of(List<String[]> keyPaths, JsonNode before, JsonNode after) {
     if (!(after instanceof ObjectNode a)) {
-      return new AmpsSubscription.Change(bytes(after), false);
+      return new Delta(bytes(after), false);
     }
-    if (!(before instanceof ObjectNode)) {
+    ObjectNode delta = JSON.createObjectNode();
+    boolean changed = true;
+    if (before instanceof ObjectNode b) {
+      changed = diff(b, a, delta);
+    } else {
       delta.setAll(a);
     }
-    for (String[] path : topic.keyPaths()) {
+    for (String[] path : keyPaths) {
       copy(a, delta, path);
     }
-    return new AmpsSubscription.Change(bytes(delta), !changed);
+    return new Delta(bytes(delta), !changed);
   }
 
   /** Writes into {@code out} what in {@code after} differs from {@code before}; true when anything did. */

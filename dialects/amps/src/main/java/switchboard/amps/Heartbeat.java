@@ -30,7 +30,7 @@ final class Heartbeat {
     stop();
     intervalNanos = TimeUnit.SECONDS.toNanos(seconds);
     lastHeard = System.nanoTime();
-    task = conn.ch().eventLoop().scheduleAtFixedRate(this::tick, seconds, seconds, TimeUnit.SECONDS);
+    task = conn.channel().eventLoop().scheduleAtFixedRate(this::tick, seconds, seconds, TimeUnit.SECONDS);
   }
 
   void stop() {
@@ -40,15 +40,11 @@ final class Heartbeat {
     }
   }
 
-  boolean running() {
-    return task != null;
-  }
-
   private void tick() {
     if (System.nanoTime() - lastHeard > 2 * intervalNanos) {
-      log.info("closing {}: no heartbeat from the client for two intervals", conn.ch().remoteAddress());
+      log.info("closing {}: no heartbeat from the client for two intervals", conn.channel().remoteAddress());
       stop();
-      conn.ch().close();
+      conn.channel().close();
       return;
     }
     conn.sendHeader(conn.header("heartbeat"));

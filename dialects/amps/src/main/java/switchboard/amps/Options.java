@@ -33,9 +33,4 @@ final class Options {
   String value(String name) {
     return values.get(name);
   }
-
-  /** The first word alone ({@code start} of {@code start,30}). */
-  String first() {
-    return values.isEmpty() ? null : values.keySet().iterator().next();
-  }
 }

@@ -65,7 +65,7 @@ final class SowCommands {
       persistence.put(t, record, c, persistedAck);
       Message.Builder b = Message.builder(t.name()).key(key).payload(body).json(json).timestamp(now);
       if (old != null) {
-        b.attachment(Deltas.change(t, old.json(), json));
+        b.attachment(new AmpsSubscription.Change(t.keyPaths(), old.json(), json)); // worked out if a delta subscriber gets it
       }
       Message m = b.build();
       List<Subscription> leaving = old == null ? List.of() : leavingFocus(c, old, m);
@@ -128,11 +128,11 @@ final class SowCommands {
 
   /** The existing record with the delta's fields written over it; the delta alone when there is none. */
   private static JsonNode merge(SowTopic t, String key, JsonNode delta) {
-    List<SowRecord> old = t.query(r -> r.sowKey().equals(key), null, 0, 1);
-    if (old.isEmpty()) {
+    SowRecord old = t.get(key);
+    if (old == null) {
       return delta;
     }
-    ObjectNode merged = old.get(0).json().deepCopy();
+    ObjectNode merged = old.json().deepCopy();
     merged.setAll((ObjectNode) delta);
     return merged;
   }

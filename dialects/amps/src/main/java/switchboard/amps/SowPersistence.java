@@ -161,7 +161,7 @@ final class SowPersistence implements AutoCloseable {
     try {
       c.executor().execute(task);
     } catch (RejectedExecutionException e) {
-      log.debug("no persisted ack for {}: its event loop has stopped", c.ch().remoteAddress());
+      log.debug("no persisted ack for {}: its event loop has stopped", c.channel().remoteAddress());
     }
   }
 
