@@ -1,16 +1,10 @@
 package switchboard.devicehive;
 
-import io.netty.channel.EventLoop;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import switchboard.core.Message;
 import switchboard.core.Subscription;
 import switchboard.core.SubscriptionSpec;
-import switchboard.core.spi.Command;
 import switchboard.devicehive.auth.HiveAction;
 
 /**
@@ -23,19 +17,14 @@ import switchboard.devicehive.auth.HiveAction;
  * store, so an update between the read and the subscription cannot be missed. All of its state is
  * touched on that event loop only.
  */
-final class CommandPoll implements switchboard.core.Owner {
+final class CommandPoll extends RestPoll {
   static final int DEFAULT_WAIT = 30;
   static final int MAX_WAIT = 60;
 
-  private final DevicehiveDialect d;
-  private final EventLoop loop;
   private final long commandId;
-  private final CompletableFuture<RestAnswer> answer = new CompletableFuture<>();
-  private ScheduledFuture<?> timer;
 
-  private CommandPoll(DevicehiveDialect d, EventLoop loop, long commandId) {
-    this.d = d;
-    this.loop = loop;
+  private CommandPoll(DevicehiveDialect d, io.netty.channel.Channel channel, long commandId) {
+    super(d, channel);
     this.commandId = commandId;
   }
 
@@ -44,20 +33,17 @@ final class CommandPoll implements switchboard.core.Owner {
     Request r = new Request("command/poll", null, Render.object().put("commandId", call.path().get("commandId")));
     long commandId = r.longValue("commandId");
     return Access.device(d, call.caller(), call.path().get("deviceId"), HiveAction.GET_DEVICE_COMMAND).thenCompose(device -> {
-      CommandPoll poll = new CommandPoll(d, call.channel().eventLoop(), commandId);
+      CommandPoll poll = new CommandPoll(d, call.channel(), commandId);
       d.hub().subscribe(poll, SubscriptionSpec.onTopic(Topics.COMMAND_UPDATE).key(Topics.DEVICE, device.id()).build());
-      call.channel().closeFuture().addListener(f -> poll.loop.execute(() -> poll.finish(RestAnswer.NO_CONTENT)));
       d.blocking(call.caller(), () -> d.store().commands().find(device.id(), commandId)).whenComplete((found, err) -> {
         if (err != null) {
           poll.fail(err);
         } else if (found.isEmpty()) {
           poll.fail(DhException.commandNotFound(commandId));
         } else if (found.get().isUpdated()) {
-          poll.finish(updated(found.get()));
-        } else if (wait == 0) {
-          poll.finish(RestAnswer.NO_CONTENT);
-        } else if (!poll.answer.isDone()) {
-          poll.timer = poll.loop.schedule(() -> poll.finish(RestAnswer.NO_CONTENT), wait, TimeUnit.SECONDS);
+          poll.finish(new RestAnswer(200, Render.command(found.get())));
+        } else {
+          poll.waitFor(wait);
         }
       });
       return poll.answer;
@@ -80,13 +66,9 @@ final class CommandPoll implements switchboard.core.Owner {
     return wait;
   }
 
-  private static RestAnswer updated(Command c) {
-    return new RestAnswer(200, Render.command(c));
-  }
-
   @Override
-  public Executor executor() {
-    return loop;
+  RestAnswer nothing() {
+    return RestAnswer.NO_CONTENT;
   }
 
   @Override
@@ -94,22 +76,5 @@ final class CommandPoll implements switchboard.core.Owner {
     if (m.attachment() instanceof DhEvent e && e.id() == commandId) {
       finish(new RestAnswer(200, m.json()));
     }
-  }
-
-  private void finish(RestAnswer a) {
-    end();
-    answer.complete(a);
-  }
-
-  private void fail(Throwable e) {
-    end();
-    answer.completeExceptionally(e);
-  }
-
-  private void end() {
-    if (timer != null) {
-      timer.cancel(false);
-    }
-    d.hub().release(this);
   }
 }

@@ -9,10 +9,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import switchboard.core.Hub;
 import switchboard.core.delivery.Outbox;
 import switchboard.core.spi.Store;
@@ -72,8 +72,8 @@ public final class DevicehiveDialect implements Dialect {
     this.clock = clock;
     this.tokens = new TokenService(JwtKeys.fromSecret(secret(config, store)), clock,
         config.jwt().accessTokenLifetime(), config.jwt().refreshTokenLifetime());
-    this.blocking = Executors.newFixedThreadPool(config.blockingThreads(), daemonThreads("devicehive-store"));
-    this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("devicehive-retention"));
+    this.blocking = Executors.newFixedThreadPool(config.blockingThreads(), new DefaultThreadFactory("devicehive-store", true));
+    this.timer = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("devicehive-retention", true));
     this.operations = Operations.of(this);
     this.requests = new Requests(this, operations);
   }
@@ -188,14 +188,5 @@ public final class DevicehiveDialect implements Dialect {
 
   SubscriptionIds subscriptionIds() {
     return subscriptionIds;
-  }
-
-  private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }
