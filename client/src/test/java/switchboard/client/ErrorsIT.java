@@ -42,11 +42,9 @@ class ErrorsIT {
           assertThat(e.reasonText()).isEqualTo("subid in use");
           assertThat(e.ack().status()).isEqualTo("failure");
         });
-    // the first subscription is untouched
+    // the first subscription is untouched: it has no filter, and the refused one would have dropped qty 1
     pub.publish("orders", "{\"qty\":1}");
     await().atMost(WAIT).until(() -> first.size() == 1);
-    c.flush().join();
-    assertThat(second).isEmpty();
   }
 
   @ParameterizedTest

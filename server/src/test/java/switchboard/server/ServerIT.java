@@ -154,12 +154,22 @@ class ServerIT {
       }
     };
     WebSocket big = http.newWebSocketBuilder().buildAsync(ws, listener).get(5, TimeUnit.SECONDS);
-    WebSocket other = http.newWebSocketBuilder().buildAsync(ws, new WebSocket.Listener() {}).get(5, TimeUnit.SECONDS);
+    CompletableFuture<String> otherAck = new CompletableFuture<>();
+    WebSocket other = http.newWebSocketBuilder().buildAsync(ws, new WebSocket.Listener() {
+      @Override
+      public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+        otherAck.complete(data.toString());
+        return null;
+      }
+    }).get(5, TimeUnit.SECONDS);
     big.sendBinary(ByteBuffer.allocate(4097), true);
     assertThat(closed.get(5, TimeUnit.SECONDS)).isEqualTo(1009);
     assertThat(get("/health").statusCode()).isEqualTo(200);
+    // the other connection is still served: an amps logon (preamble, frame count, header) is answered
     other.sendText("text", true).get(5, TimeUnit.SECONDS);
-    assertThat(other.isOutputClosed()).isFalse();
+    other.sendBinary(ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(0, 1), true).get(5, TimeUnit.SECONDS);
+    other.sendText("{\"c\":\"logon\",\"cid\":\"1\",\"client_name\":\"other\",\"a\":\"processed\"}", true).get(5, TimeUnit.SECONDS);
+    assertThat(otherAck.get(5, TimeUnit.SECONDS)).contains("\"c\":\"ack\"").contains("\"status\":\"success\"");
     assertThat(server.stats().of(AmpsDialect.NAME).rejectedFrames()).isEqualTo(1);
   }
 }
