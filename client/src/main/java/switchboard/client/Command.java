@@ -267,22 +267,6 @@ public final class Command {
     return body;
   }
 
-  /** Whether {@link #options()} lists {@code option} (a name, or the name of a {@code name=value}). */
-  boolean hasOption(String option) {
-    String o = options();
-    if (o == null) {
-      return false;
-    }
-    for (String part : o.split(",")) {
-      String p = part.trim();
-      int eq = p.indexOf('=');
-      if ((eq < 0 ? p : p.substring(0, eq).trim()).equals(option)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   boolean is(String... names) {
     return List.of(names).contains(command());
   }

@@ -74,12 +74,11 @@ public final class Server implements AutoCloseable {
   }
 
   static Store openStore(StoreConfig c) {
-    JdbcStoreConfig jc = c.url() == null
+    JdbcStoreConfig jc = (c.url() == null
         ? JdbcStoreConfig.embedded(c.dataDir())
-        : JdbcStoreConfig.of(c.url(), c.username(), c.password());
-    JdbcStore s = new JdbcStore(jc.withPoolSize(c.poolSize()));
-    log.info("store: {}", jc.withPoolSize(c.poolSize()));
-    return s;
+        : JdbcStoreConfig.of(c.url(), c.username(), c.password())).withPoolSize(c.poolSize());
+    log.info("store: {}", jc);
+    return new JdbcStore(jc);
   }
 
   static TransportConfig transportConfig(Config config) {
