@@ -1,0 +1,104 @@
+package switchboard.bench.harness;
+
+import java.nio.ByteBuffer;
+
+/**
+ * One wire protocol as the load generator speaks it: the bytes of each request, and a parser for
+ * what comes back. A protocol holds no connection state of its own beyond what {@link #parse} keeps
+ * in the {@link Parser} it creates per connection; the connection ({@link Conn}) owns the socket, the
+ * buffers and, for a WebSocket protocol, the frame layer.
+ *
+ * <p>Every request this interface builds, except {@link #publish}, is answered by exactly one reply,
+ * and replies arrive in the order of their requests on a connection (NATS is made to fit by ending
+ * each request with a {@code PING}, whose {@code PONG} is the reply). That is what lets one loop
+ * pipeline thousands of subscribes and count the answers.
+ *
+ * <p>Each {@code byte[]} returned is one message: over TCP it is written as it is; over WebSocket the
+ * connection wraps it in one masked client frame.
+ */
+public interface Protocol {
+  /** How the protocol's messages travel. */
+  enum Transport {
+    /** A byte stream over TCP; {@link Parser#parse} sees the stream. */
+    TCP,
+    /**
+     * WebSocket, the protocol's messages being a byte stream split across frames at random (NATS):
+     * the parser sees the frames' payloads concatenated.
+     */
+    WS_STREAM,
+    /**
+     * WebSocket, one protocol message per frame (amps, xrpl, devicehive): the parser sees each
+     * frame's payload preceded by its length as a 4-byte big-endian int.
+     */
+    WS_MESSAGE
+  }
+
+  /** The name shown in results, e.g. {@code amps}, {@code nats-ws}. */
+  String name();
+
+  Transport transport();
+
+  /** The request path of the WebSocket upgrade; ignored over TCP. */
+  default String path() {
+    return "/";
+  }
+
+  /** Whether {@link Interest#filter()} is evaluated by the server (otherwise the workload must not use one). */
+  default boolean filters() {
+    return false;
+  }
+
+  /**
+   * The messages sent once, right after the connection (and its WebSocket upgrade) is up: connect,
+   * logon, authenticate. May be empty. {@link #helloReplies()} says how many replies they produce.
+   */
+  byte[][] hello(String clientName);
+
+  int helloReplies();
+
+  /** Subscribes; {@code sid} is unique on the connection and names the subscription in {@link #unsubscribe}. */
+  byte[] subscribe(Interest interest, int sid);
+
+  byte[] unsubscribe(Interest interest, int sid);
+
+  /** One publish, no reply. The payload is delivered to subscribers byte for byte. */
+  byte[] publish(String topic, byte[] payload);
+
+  /** A parser for one connection. */
+  Parser parser();
+
+  /** Parses what one connection receives. */
+  interface Parser {
+    /**
+     * Consumes every whole unit in {@code buf} (read mode; see {@link Transport} for what a unit is),
+     * reporting each to {@code events}, and leaves a trailing partial unit in place. Throws
+     * {@link ProtocolException} on what it cannot understand or on an error reply that is not the
+     * answer to a request (which goes to {@link Events#reply} with {@code ok} false).
+     */
+    void parse(ByteBuffer buf, Events events) throws ProtocolException;
+  }
+
+  /** What a parser reports. Called on the connection's loop thread. */
+  interface Events {
+    /**
+     * A message delivered to a subscription; its payload is {@code buf[from, to)} (absolute indexes,
+     * valid only during the call).
+     */
+    void delivery(ByteBuffer buf, int from, int to);
+
+    /** The answer to the oldest unanswered request; {@code detail} says what went wrong when not ok. */
+    void reply(boolean ok, String detail);
+
+    /** Bytes the protocol must send back at once (a NATS {@code PONG}); one message, as in {@link Protocol}. */
+    void send(byte[] message);
+  }
+
+  /** The server said something the generator cannot go on from. */
+  final class ProtocolException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public ProtocolException(String message) {
+      super(message);
+    }
+  }
+}
