@@ -15,6 +15,7 @@ import switchboard.core.Subscription;
 import switchboard.core.delivery.Outbox;
 import switchboard.transport.Connection;
 import switchboard.transport.DialectStats;
+import switchboard.transport.WebSocketFrames;
 
 /**
  * One AMPS client connection: its session (logon, heartbeat), its subscriptions by the client's
@@ -77,14 +78,17 @@ final class AmpsConnection extends Connection {
 
   /** Sends a header with no body. */
   void sendHeader(HeaderWriter h) {
-    byte[] header = h.toBytes();
+    int n = h.close();
+    ByteBuf b;
     if (webSocket) {
-      send(new TextWebSocketFrame(Unpooled.wrappedBuffer(header)), header.length);
+      b = reserve(WebSocketFrames.textFrameLength(n));
+      WebSocketFrames.writeTextHeader(b, n);
     } else {
-      ByteBuf b = channel.alloc().buffer(4 + header.length);
-      b.writeInt(header.length).writeBytes(header);
-      send(b, b.readableBytes());
+      b = reserve(4 + n);
+      b.writeInt(n);
     }
+    h.writeTo(b);
+    commit(b);
   }
 
   /**
@@ -92,21 +96,25 @@ final class AmpsConnection extends Connection {
    * is a frame of its own, and an empty body is announced with {@code "l":0} and not sent.
    */
   void sendMessage(HeaderWriter h, byte[] body) {
-    if (webSocket) {
-      if (body.length == 0) {
-        h.field("l", 0);
-        sendHeader(h);
-        return;
-      }
-      byte[] header = h.toBytes();
-      send(new TextWebSocketFrame(Unpooled.wrappedBuffer(header)), header.length);
-      send(new TextWebSocketFrame(Unpooled.wrappedBuffer(body)), body.length);
-    } else {
-      byte[] header = h.toBytes();
-      ByteBuf b = channel.alloc().buffer(4 + header.length + body.length);
-      b.writeInt(header.length + body.length).writeBytes(header).writeBytes(body);
-      send(b, b.readableBytes());
+    if (webSocket && body.length == 0) {
+      h.field("l", 0);
+      sendHeader(h);
+      return;
     }
+    int n = h.close();
+    ByteBuf b;
+    if (webSocket) {
+      b = reserve(WebSocketFrames.textFrameLength(n) + WebSocketFrames.textFrameLength(body.length));
+      WebSocketFrames.writeTextHeader(b, n);
+      h.writeTo(b);
+      WebSocketFrames.writeTextHeader(b, body.length);
+    } else {
+      b = reserve(4 + n + body.length);
+      b.writeInt(n + body.length);
+      h.writeTo(b);
+    }
+    b.writeBytes(body);
+    commit(b);
   }
 
   /**
@@ -188,20 +196,15 @@ final class AmpsConnection extends Connection {
   }
 
   private void send(Message m, List<Subscription> to, byte[] body) {
-    StringBuilder sids = new StringBuilder();
     boolean timestamp = false;
     boolean sowKey = false;
-    for (Subscription s : to) {
-      AmpsSubscription a = s.attachment(AmpsSubscription.class);
-      if (sids.length() > 0) {
-        sids.append(',');
-      }
-      sids.append(a.subId());
+    for (int i = 0; i < to.size(); i++) {
+      AmpsSubscription a = to.get(i).attachment(AmpsSubscription.class);
       timestamp |= a.timestamp();
       sowKey |= !a.noSowKey();
     }
     AmpsSubscription.OutOfFocus oof = m.attachment() instanceof AmpsSubscription.OutOfFocus o ? o : null;
-    HeaderWriter h = header(oof == null ? "p" : "oof").field("s", m.sequence()).field("t", m.topic()).field("sids", sids.toString());
+    HeaderWriter h = writer.reset(Prefix.of(m, oof == null ? "p" : "oof")).field("sids", sids(to));
     if (oof != null) {
       h.field("reason", oof.reason());
     }
@@ -212,6 +215,43 @@ final class AmpsConnection extends Connection {
       h.field("ts", Timestamps.format(m.timestamp()));
     }
     sendMessage(h, body);
+  }
+
+  private static String sids(List<Subscription> to) {
+    if (to.size() == 1) {
+      return to.get(0).attachment(AmpsSubscription.class).subId();
+    }
+    StringBuilder sids = new StringBuilder();
+    for (int i = 0; i < to.size(); i++) {
+      if (i > 0) {
+        sids.append(',');
+      }
+      sids.append(to.get(i).attachment(AmpsSubscription.class).subId());
+    }
+    return sids.toString();
+  }
+
+  /**
+   * The start of a delivery's header, {@code {"c":"p","s":…,"t":"…"}} without its closing brace, the
+   * same for every connection the message reaches: written once per message on each event loop, which
+   * delivers one message to all its connections before the next.
+   */
+  private static final class Prefix {
+    private static final ThreadLocal<Prefix> LAST = ThreadLocal.withInitial(Prefix::new);
+    private final HeaderWriter writer = new HeaderWriter();
+    private Message message;
+    private String command;
+    private byte[] bytes;
+
+    static byte[] of(Message m, String command) {
+      Prefix p = LAST.get();
+      if (p.message != m || !p.command.equals(command)) {
+        p.bytes = p.writer.reset().field("c", command).field("s", m.sequence()).field("t", m.topic()).prefix();
+        p.message = m;
+        p.command = command;
+      }
+      return p.bytes;
+    }
   }
 
   /** Held live messages passed the outbox limits: as for a full outbox, the connection is dropped. */

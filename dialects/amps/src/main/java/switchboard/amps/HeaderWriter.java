@@ -18,6 +18,20 @@ final class HeaderWriter {
     return this;
   }
 
+  /** Starts a header with bytes an earlier header began with ({@link #prefix}), not closed. */
+  HeaderWriter reset(byte[] prefix) {
+    len = 0;
+    ensure(prefix.length);
+    System.arraycopy(prefix, 0, buf, 0, prefix.length);
+    len = prefix.length;
+    return this;
+  }
+
+  /** The bytes written so far, to start other headers with ({@link #reset(byte[])}). */
+  byte[] prefix() {
+    return Arrays.copyOf(buf, len);
+  }
+
   HeaderWriter field(String key, String value) {
     if (value == null) {
       return this;
@@ -45,8 +59,18 @@ final class HeaderWriter {
 
   /** Closes the object and returns its bytes. */
   byte[] toBytes() {
+    return Arrays.copyOf(buf, close());
+  }
+
+  /** Closes the object and returns its length in bytes, for {@link #writeTo}. */
+  int close() {
     put((byte) '}');
-    return Arrays.copyOf(buf, len);
+    return len;
+  }
+
+  /** Writes the closed object's bytes. */
+  void writeTo(io.netty.buffer.ByteBuf out) {
+    out.writeBytes(buf, 0, len);
   }
 
   private void key(String key) {

@@ -1,10 +1,8 @@
 package switchboard.devicehive;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +85,7 @@ final class DhConnection extends Connection implements Caller {
   }
 
   void sendJson(byte[] json) {
-    send(new TextWebSocketFrame(Unpooled.wrappedBuffer(json)), json.length);
+    sendTextFrame(json);
   }
 
   void push(DhSubscription s, DhEvent e) {

@@ -1,11 +1,9 @@
 package switchboard.xrpl;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +42,7 @@ final class XrplConnection extends Connection {
 
   void reply(ObjectNode response) {
     byte[] b = Envelope.bytes(response);
-    send(new TextWebSocketFrame(Unpooled.wrappedBuffer(b)), b.length);
+    sendTextFrame(b);
   }
 
   /**
@@ -63,7 +61,7 @@ final class XrplConnection extends Connection {
     // the event's frame, encoded once for all its receivers, goes past the WebSocket encoder as bytes
     byte[] frame = event.frame(apiVersion);
     for (int n = Integer.bitCount(bits); n > 0; n--) {
-      if (!send(Unpooled.wrappedBuffer(frame), frame.length)) {
+      if (!sendBytes(frame)) {
         return;
       }
     }

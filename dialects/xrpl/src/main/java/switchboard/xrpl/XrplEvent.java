@@ -3,6 +3,9 @@ package switchboard.xrpl;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import switchboard.transport.WebSocketFrames;
 
 /**
  * A pushed message as the engine carries it to xrpl connections (the engine message's attachment):
@@ -74,26 +77,12 @@ final class XrplEvent {
     return f;
   }
 
-  /** RFC 6455 §5.2: FIN and opcode 1, then the payload length in 7, 7+16 or 7+64 bits. */
+  /** A whole unmasked text frame around {@code payload}. */
   static byte[] textFrame(byte[] payload) {
-    int n = payload.length;
-    int header = n < 126 ? 2 : n <= 0xFFFF ? 4 : 10;
-    byte[] f = new byte[header + n];
-    f[0] = (byte) 0x81;
-    if (n < 126) {
-      f[1] = (byte) n;
-    } else if (n <= 0xFFFF) {
-      f[1] = 126;
-      f[2] = (byte) (n >>> 8);
-      f[3] = (byte) n;
-    } else {
-      f[1] = 127;
-      long len = n;
-      for (int i = 0; i < 8; i++) {
-        f[2 + i] = (byte) (len >>> (56 - 8 * i));
-      }
-    }
-    System.arraycopy(payload, 0, f, header, n);
+    byte[] f = new byte[WebSocketFrames.textFrameLength(payload.length)];
+    ByteBuf b = Unpooled.wrappedBuffer(f).writerIndex(0);
+    WebSocketFrames.writeTextHeader(b, payload.length);
+    b.writeBytes(payload);
     return f;
   }
 
