@@ -38,8 +38,11 @@ public abstract class Connection implements Owner {
   /** Bytes of whole messages not yet handed to the channel; exists only while the outbox is empty. */
   private ByteBuf batch;
 
-  /** A batch this large is handed to the channel at once rather than at the end of the turn. */
-  static final int BATCH_BYTES = 64 * 1024;
+  /**
+   * A batch this large is handed to the channel at once rather than at the end of the turn. Small
+   * enough for the buffer to come from the event loop's own cache in Netty's pool (32 KiB and less).
+   */
+  static final int BATCH_BYTES = 16 * 1024;
 
   protected Connection(Channel channel, Outbox.Limits limits, DialectStats stats) {
     this.channel = channel;

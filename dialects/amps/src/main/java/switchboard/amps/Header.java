@@ -1,9 +1,9 @@
 package switchboard.amps;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One command header as a client sent it. Both the long and the short key names are accepted
@@ -12,8 +12,6 @@ import java.io.IOException;
  * may come quoted or not. Unknown keys are ignored.
  */
 public final class Header {
-  private static final JsonFactory JSON = new JsonFactory();
-
   String command;
   String commandId;
   String topic;
@@ -45,7 +43,7 @@ public final class Header {
    * @throws IOException when the bytes do not start with one JSON object
    */
   static Header parse(byte[] bytes, int offset, int length) throws IOException {
-    Header h = read(JSON.createParser(bytes, offset, length));
+    Header h = parse(Unpooled.wrappedBuffer(bytes, offset, length));
     h.bodyOffset += offset;
     return h;
   }
@@ -53,33 +51,283 @@ public final class Header {
   /**
    * Parses the JSON header at the start of a frame without copying it; {@link #bodyOffset} is then
    * relative to the buffer's reader index. The buffer's indexes are left as they were.
+   *
+   * <p>Read by hand rather than by a general JSON parser, which cost more to set up for each frame
+   * than the whole header takes to read: every value that is not an object or an array is kept as
+   * its text (a number as written, {@code true}, {@code false}), null as null; objects and arrays
+   * are checked and skipped. What is not JSON is an error, as a strict parser would say.
    */
-  static Header parse(io.netty.buffer.ByteBuf frame) throws IOException {
-    return read(JSON.createParser((java.io.InputStream) new io.netty.buffer.ByteBufInputStream(frame.duplicate())));
+  static Header parse(ByteBuf frame) throws IOException {
+    Reader r = new Reader(frame);
+    Header h = new Header();
+    r.skipSpace();
+    r.expect('{');
+    r.skipSpace();
+    if (r.peek() == '}') {
+      r.pos++;
+    } else {
+      while (true) {
+        String key = r.string();
+        r.skipSpace();
+        r.expect(':');
+        r.skipSpace();
+        byte c = r.peek();
+        if (c == '{' || c == '[') {
+          r.skipValue(0);
+        } else {
+          h.set(key, r.scalar());
+        }
+        r.skipSpace();
+        byte next = r.next();
+        if (next == '}') {
+          break;
+        }
+        if (next != ',') {
+          throw new IOException("expected ',' or '}' in the header");
+        }
+        r.skipSpace();
+      }
+    }
+    h.bodyOffset = r.pos - frame.readerIndex();
+    return h;
   }
 
-  private static Header read(JsonParser parser) throws IOException {
-    Header h = new Header();
-    try (JsonParser p = parser) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new IOException("a header is a JSON object");
+  /** A cursor over the header's bytes. */
+  private static final class Reader {
+    private static final int MAX_DEPTH = 64;
+    private final ByteBuf buf;
+    private final int end;
+    int pos;
+
+    Reader(ByteBuf buf) {
+      this.buf = buf;
+      this.pos = buf.readerIndex();
+      this.end = buf.writerIndex();
+    }
+
+    byte peek() throws IOException {
+      if (pos >= end) {
+        throw new IOException("the header ends too soon");
       }
-      JsonToken t;
-      while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-        String key = p.currentName();
-        JsonToken v = p.nextToken();
-        if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
-          p.skipChildren();
+      return buf.getByte(pos);
+    }
+
+    byte next() throws IOException {
+      byte c = peek();
+      pos++;
+      return c;
+    }
+
+    void expect(char c) throws IOException {
+      if (next() != c) {
+        throw new IOException("expected '" + c + "' in the header");
+      }
+    }
+
+    void skipSpace() {
+      while (pos < end) {
+        byte c = buf.getByte(pos);
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+          return;
+        }
+        pos++;
+      }
+    }
+
+    /** A string, a number, true, false (as their text) or null. */
+    String scalar() throws IOException {
+      byte c = peek();
+      switch (c) {
+        case '"':
+          return string();
+        case 't':
+          literal("true");
+          return "true";
+        case 'f':
+          literal("false");
+          return "false";
+        case 'n':
+          literal("null");
+          return null;
+        default:
+          return number();
+      }
+    }
+
+    private void literal(String word) throws IOException {
+      for (int i = 0; i < word.length(); i++) {
+        if (next() != word.charAt(i)) {
+          throw new IOException("unknown literal in the header");
+        }
+      }
+    }
+
+    /** JSON's number grammar: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?, kept as written. */
+    private String number() throws IOException {
+      int start = pos;
+      if (peekIs('-')) {
+        pos++;
+      }
+      byte first = next();
+      if (first == '0') {
+        if (pos < end && isDigit(buf.getByte(pos))) {
+          throw new IOException("a number in the header has a leading zero");
+        }
+      } else if (isDigit(first)) {
+        digits(0);
+      } else {
+        throw new IOException("unexpected character in the header");
+      }
+      if (peekIs('.')) {
+        pos++;
+        digits(1);
+      }
+      if (peekIs('e') || peekIs('E')) {
+        pos++;
+        if (peekIs('+') || peekIs('-')) {
+          pos++;
+        }
+        digits(1);
+      }
+      return buf.toString(start, pos - start, StandardCharsets.US_ASCII);
+    }
+
+    private boolean peekIs(char c) {
+      return pos < end && buf.getByte(pos) == c;
+    }
+
+    private void digits(int atLeast) throws IOException {
+      int n = 0;
+      while (pos < end && isDigit(buf.getByte(pos))) {
+        pos++;
+        n++;
+      }
+      if (n < atLeast) {
+        throw new IOException("a number in the header lacks digits");
+      }
+    }
+
+    private static boolean isDigit(byte c) {
+      return c >= '0' && c <= '9';
+    }
+
+    /** A quoted string, unescaped. */
+    String string() throws IOException {
+      expect('"');
+      int start = pos;
+      boolean ascii = true;
+      while (true) {
+        byte c = next();
+        if (c == '"') {
+          if (ascii) {
+            return buf.toString(start, pos - 1 - start, StandardCharsets.US_ASCII);
+          }
+          StringBuilder out = new StringBuilder();
+          utf8(out, start, pos - 1 - start);
+          return out.toString();
+        }
+        if (c == '\\') {
+          pos = start;
+          return escapedString();
+        }
+        if (c >= 0 && c < 0x20) {
+          throw new IOException("a control character in a header string");
+        }
+        ascii &= c >= 0;
+      }
+    }
+
+    /** The rest of a string that has escapes, from its first character. */
+    private String escapedString() throws IOException {
+      StringBuilder out = new StringBuilder();
+      int run = pos; // start of the bytes since the last escape
+      while (true) {
+        byte c = next();
+        if (c >= 0 && c < 0x20) {
+          throw new IOException("a control character in a header string");
+        }
+        if (c != '"' && c != '\\') {
           continue;
         }
-        h.set(key, v == JsonToken.VALUE_NULL ? null : p.getText());
+        utf8(out, run, pos - 1 - run);
+        if (c == '"') {
+          return out.toString();
+        }
+        byte e = next();
+        switch (e) {
+          case '"', '\\', '/' -> out.append((char) e);
+          case 'b' -> out.append('\b');
+          case 'f' -> out.append('\f');
+          case 'n' -> out.append('\n');
+          case 'r' -> out.append('\r');
+          case 't' -> out.append('\t');
+          case 'u' -> out.append((char) hex4()); // a surrogate pair arrives as two escapes, as in Java
+          default -> throw new IOException("an unknown escape in a header string");
+        }
+        run = pos;
       }
-      if (t != JsonToken.END_OBJECT) {
-        throw new IOException("unterminated header");
-      }
-      h.bodyOffset = (int) p.currentLocation().getByteOffset();
     }
-    return h;
+
+    /** Decodes {@code length} bytes at {@code from} strictly as UTF-8. */
+    private void utf8(StringBuilder out, int from, int length) throws IOException {
+      if (length == 0) {
+        return;
+      }
+      try {
+        out.append(StandardCharsets.UTF_8.newDecoder().decode(buf.nioBuffer(from, length)));
+      } catch (java.nio.charset.CharacterCodingException e) {
+        throw new IOException("a header string is not UTF-8", e);
+      }
+    }
+
+    private int hex4() throws IOException {
+      int v = 0;
+      for (int i = 0; i < 4; i++) {
+        int d = Character.digit(next(), 16);
+        if (d < 0) {
+          throw new IOException("a bad \\u escape in a header string");
+        }
+        v = v << 4 | d;
+      }
+      return v;
+    }
+
+    /** Checks and skips any value, objects and arrays included. */
+    void skipValue(int depth) throws IOException {
+      byte c = peek();
+      if (c != '{' && c != '[') {
+        scalar();
+        return;
+      }
+      if (depth >= MAX_DEPTH) {
+        throw new IOException("the header nests too deep");
+      }
+      pos++;
+      char close = c == '{' ? '}' : ']';
+      skipSpace();
+      if (peekIs(close)) {
+        pos++;
+        return;
+      }
+      while (true) {
+        if (close == '}') {
+          string();
+          skipSpace();
+          expect(':');
+          skipSpace();
+        }
+        skipValue(depth + 1);
+        skipSpace();
+        byte next = next();
+        if (next == close) {
+          return;
+        }
+        if (next != ',') {
+          throw new IOException("expected ',' or '" + close + "' in the header");
+        }
+        skipSpace();
+      }
+    }
   }
 
   private void set(String key, String value) {

@@ -12,7 +12,13 @@ import switchboard.core.sow.SowTopic;
 
 /** subscribe, unsubscribe and the SOW queries of one connection. */
 final class SubscriptionCommands {
-  private static final String PATTERN_CHARS = "*+?[](){}^$|\\";
+  private static final boolean[] PATTERN_CHARS = new boolean[128];
+
+  static {
+    for (char c : "*+?[](){}^$|\\".toCharArray()) {
+      PATTERN_CHARS[c] = true;
+    }
+  }
 
   /**
    * A topic with a regular-expression metacharacter is a pattern. A dot alone does not make one:
@@ -20,7 +26,8 @@ final class SubscriptionCommands {
    */
   static boolean isPattern(String topic) {
     for (int i = 0; i < topic.length(); i++) {
-      if (PATTERN_CHARS.indexOf(topic.charAt(i)) >= 0) {
+      char c = topic.charAt(i);
+      if (c < 128 && PATTERN_CHARS[c]) {
         return true;
       }
     }
