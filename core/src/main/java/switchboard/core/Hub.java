@@ -369,30 +369,16 @@ public final class Hub {
 
     @Override
     public void run() {
-      OwnerState first = null;
-      List<OwnerState> more = null;
+      // first each live subscription joins its owner's pending list, then each owner gets one call
+      // with its list, in the order the owners first appear; nothing is allocated for the grouping
       for (Subscription s : subscriptions) {
-        if (!s.isActive()) {
-          continue; // the unsubscribe barrier: ended before this task ran
+        if (s.isActive()) { // the unsubscribe barrier: one ended before this task ran is skipped
+          s.ownerState().pending.add(s);
         }
+      }
+      for (Subscription s : subscriptions) {
         OwnerState os = s.ownerState();
-        if (os.pending.isEmpty()) {
-          if (first == null) {
-            first = os;
-          } else {
-            if (more == null) {
-              more = new ArrayList<>();
-            }
-            more.add(os);
-          }
-        }
-        os.pending.add(s);
-      }
-      if (first != null) {
-        deliverTo(first);
-      }
-      if (more != null) {
-        for (OwnerState os : more) {
+        if (!os.pending.isEmpty()) {
           deliverTo(os);
         }
       }
