@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The report's chart, hand-written SVG: one panel per workload showing its headline figure, one
- * horizontal bar per target (the median, a thin line from min to max, the value written at the end),
+ * The report's chart, hand-written SVG: one panel per workload and compared figure (throughput,
+ * deliveries per server CPU-second, latency p99), one horizontal bar per target (the median, a thin line from min to max, the value written at the end),
  * one colour per target throughout, Switchboard's targets first in blues. Each panel has its own linear
  * scale from zero and says whether higher or lower is better.
  */
@@ -53,34 +53,11 @@ final class Chart {
       if (ts.isEmpty()) {
         continue;
       }
-      Metric m = w.headline();
-      body.append(text(10, y + 16, "title", w.name() + ": " + m.label() + (m.higherIsBetter() ? ", higher is better" : ", lower is better")));
-      y += TITLE;
-      double top = 0;
-      for (String t : ts) {
-        Summary.Stat s = summary.stat(w, t, m);
-        top = Math.max(top, Double.isNaN(s.max()) ? 0 : s.max());
-      }
-      double scale = top > 0 ? BARS / (top * 1.05) : 0;
-      for (String t : ts) {
-        Summary.Stat s = summary.stat(w, t, m);
-        int mid = y + BAR / 2;
-        body.append(text(LABEL - 8, mid + 4, "label", t));
-        if (Double.isNaN(s.median())) {
-          body.append(text(LABEL + 4, mid + 4, "value", "no figure"));
-        } else {
-          double len = Math.max(1, s.median() * scale);
-          body.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>%n", LABEL, y, len, BAR, colour(t)));
-          if (s.runs() > 1) {
-            body.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" class=\"range\"/>%n",
-                LABEL + s.min() * scale, LABEL + s.max() * scale, mid, mid));
-          }
-          double end = LABEL + Math.max(len, Double.isNaN(s.max()) ? 0 : s.max() * scale);
-          body.append(text((int) end + 6, mid + 4, "value", Metric.format(s.median())));
+      for (Metric m : w.metrics()) {
+        if (m.ratio()) {
+          y = panel(body, y, w, m, ts);
         }
-        y += BAR + GAP;
       }
-      y += PANEL_GAP;
     }
     int height = y + 24;
     return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + WIDTH + "\" height=\"" + height + "\" viewBox=\"0 0 " + WIDTH + " " + height + "\""
@@ -92,6 +69,38 @@ final class Chart {
         + body
         + text(10, height - 10, "foot", "bar: median of the measured runs; line: min to max; each panel on its own linear scale from zero")
         + "</svg>\n";
+  }
+
+  /** One panel: the workload's figure, a bar per target; returns where the next panel starts. */
+  private int panel(StringBuilder body, int top, Workload w, Metric m, List<String> ts) {
+    int y = top;
+    body.append(text(10, y + 16, "title", w.name() + ": " + m.label() + (m.higherIsBetter() ? ", higher is better" : ", lower is better")));
+    y += TITLE;
+    double most = 0;
+    for (String t : ts) {
+      Summary.Stat s = summary.stat(w, t, m);
+      most = Math.max(most, Double.isNaN(s.max()) ? 0 : s.max());
+    }
+    double scale = most > 0 ? BARS / (most * 1.05) : 0;
+    for (String t : ts) {
+      Summary.Stat s = summary.stat(w, t, m);
+      int mid = y + BAR / 2;
+      body.append(text(LABEL - 8, mid + 4, "label", t));
+      if (Double.isNaN(s.median())) {
+        body.append(text(LABEL + 4, mid + 4, "value", "no figure"));
+      } else {
+        double len = Math.max(1, s.median() * scale);
+        body.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>%n", LABEL, y, len, BAR, colour(t)));
+        if (s.runs() > 1) {
+          body.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" class=\"range\"/>%n",
+              LABEL + s.min() * scale, LABEL + s.max() * scale, mid, mid));
+        }
+        double end = LABEL + Math.max(len, s.max() * scale);
+        body.append(text((int) end + 6, mid + 4, "value", Metric.format(s.median())));
+      }
+      y += BAR + GAP;
+    }
+    return y + PANEL_GAP;
   }
 
   private static String text(int x, int y, String cls, String s) {

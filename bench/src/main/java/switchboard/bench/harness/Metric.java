@@ -6,7 +6,7 @@ package switchboard.bench.harness;
  * @param key the figure's key in {@link RunResult#figures()} and in results.json
  * @param label the column heading in tables
  * @param higherIsBetter whether more is better (throughput) or less (latency, CPU per message)
- * @param ratio whether the report shows Switchboard's median divided by each peer's
+ * @param ratio whether the report shows Switchboard's median divided by each peer's, and charts it
  */
 public record Metric(String key, String label, boolean higherIsBetter, boolean ratio) {
   /** A figure for the report only. */

@@ -19,11 +19,6 @@ public interface Workload {
   /** The figures it reports, in the order of the table's columns. */
   List<Metric> metrics();
 
-  /** The figure the chart shows. */
-  default Metric headline() {
-    return metrics().get(0);
-  }
-
   /** Whether the target can run it (a filter workload needs a protocol that filters). */
   default boolean supports(Target target) {
     return true;

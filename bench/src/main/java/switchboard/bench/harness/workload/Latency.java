@@ -75,11 +75,6 @@ public final class Latency implements Workload {
   }
 
   @Override
-  public Metric headline() {
-    return metrics().get(1);
-  }
-
-  @Override
   public RunResult run(RunContext ctx) throws Exception {
     Target target = ctx.target();
     Protocol protocol = target.protocol();
