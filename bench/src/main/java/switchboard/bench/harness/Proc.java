@@ -1,8 +1,11 @@
 package switchboard.bench.harness;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What Linux's {@code /proc} tells about a process and the machine: CPU time and resident set of a
@@ -12,8 +15,28 @@ import java.nio.file.Path;
 public final class Proc {
   /** USER_HZ, the unit of {@code /proc/<pid>/stat} times: 100 on every Linux this runs on. */
   private static final long TICK_NANOS = 10_000_000L;
+  private static final Pattern PID = Pattern.compile("pid=(\\d+)");
 
   private Proc() {}
+
+  /**
+   * The pid of the process listening on this TCP port of this machine, from {@code ss -ltnp} (which
+   * needs the right to see other users' processes), or -1: for a server the harness did not start.
+   */
+  public static long pidListening(int port) {
+    try {
+      Process p = new ProcessBuilder("ss", "-ltnpH", "sport = :" + port).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      p.waitFor();
+      Matcher m = PID.matcher(out);
+      return m.find() ? Long.parseLong(m.group(1)) : -1;
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
 
   /** User + system CPU time of the process so far, in nanoseconds (10 ms resolution), or -1. */
   public static long cpuNanos(long pid) {
