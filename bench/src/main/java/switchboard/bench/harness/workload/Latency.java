@@ -32,6 +32,8 @@ import switchboard.bench.harness.Workload;
 public final class Latency implements Workload {
   private static final int SUBSCRIBERS = 10;
   private static final long WAIT_NANOS = 50_000;
+  /** A target still delivering this long after the last send (or the run's length, if longer) is cut off. */
+  private static final long DRAIN_SECONDS = 10;
 
   private final int rate;
   private final long messages;
@@ -113,7 +115,13 @@ public final class Latency implements Workload {
           }
         }
         Progress progress = new Progress();
+        long drainSeconds = Math.max(DRAIN_SECONDS, ctx.scaled(seconds));
+        long drainDeadline = System.nanoTime() + drainSeconds * 1_000_000_000L;
         while (!stalled && sink.count() < sent * SUBSCRIBERS) {
+          if (System.nanoTime() > drainDeadline) {
+            notes.add("cut off " + drainSeconds + " s after the last send");
+            break;
+          }
           stalled = progress.stalled(sink.count());
           pub.poll();
           LockSupport.parkNanos(WAIT_NANOS);
