@@ -71,11 +71,6 @@ public final class Conn implements Protocol.Events, WebSocket.Control {
     loop.execute(() -> request(protocol.unsubscribe(parser, interest, sid), replies));
   }
 
-  /** Closes the connection (not counted as lost). */
-  public void close() {
-    loop.execute(this::closeNow);
-  }
-
   void start(Replies ready) {
     this.ready = ready;
     try {
@@ -160,7 +155,7 @@ public final class Conn implements Protocol.Events, WebSocket.Control {
   }
 
   @Override
-  public void reply(byte[] frame) {
+  public void sendFrame(byte[] frame) {
     queue(frame);
   }
 

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -90,13 +89,6 @@ public final class Loop implements AutoCloseable {
   /** The reasons of the first few connections lost or refused. */
   public List<String> failures() {
     return List.copyOf(failures);
-  }
-
-  /** Waits until the loop has run every task posted before this call. */
-  public void sync() throws InterruptedException {
-    CountDownLatch done = new CountDownLatch(1);
-    execute(done::countDown);
-    done.await();
   }
 
   private void run() {

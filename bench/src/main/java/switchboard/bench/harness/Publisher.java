@@ -179,7 +179,7 @@ public final class Publisher implements AutoCloseable, Protocol.Events, WebSocke
   }
 
   @Override
-  public void reply(byte[] frame) {
+  public void sendFrame(byte[] frame) {
     urgent.add(ByteBuffer.wrap(frame));
   }
 

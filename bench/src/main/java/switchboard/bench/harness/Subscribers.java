@@ -45,6 +45,7 @@ public final class Subscribers implements AutoCloseable {
     confirmed.await(timeout(conns.size()), "subscribing " + conns.size() + " connections");
   }
 
+  /** The connections, in the order opened: for a workload that gives each something of its own. */
   public List<Conn> conns() {
     return conns;
   }

@@ -13,10 +13,6 @@ import java.net.InetSocketAddress;
 public record Target(String name, Protocol protocol, InetSocketAddress address, ServerProcess server) {
   public static final String OURS = "switchboard-";
 
-  public boolean isSwitchboard() {
-    return name.startsWith(OURS);
-  }
-
   @Override
   public String toString() {
     return name + " (" + protocol.name() + " at " + address.getHostString() + ":" + address.getPort() + ")";

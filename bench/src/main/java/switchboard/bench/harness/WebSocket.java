@@ -32,7 +32,7 @@ public final class WebSocket {
     void upgraded();
 
     /** A complete frame to send back at once (a pong). */
-    void reply(byte[] frame);
+    void sendFrame(byte[] frame);
 
     /** The server closed the WebSocket. */
     void closed(int code, String reason);
@@ -232,7 +232,7 @@ public final class WebSocket {
     byte[] payload = new byte[n];
     in.get(from, payload);
     if (opcode == PING) {
-      control.reply(frame(PONG, payload, 0, n));
+      control.sendFrame(frame(PONG, payload, 0, n));
     } else if (opcode == CLOSE) {
       int code = n >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
       String reason = n > 2 ? new String(payload, 2, n - 2, StandardCharsets.UTF_8) : "";
