@@ -61,7 +61,7 @@ final class Inbound {
     }
     net.compact();
     if (!net.hasRemaining()) {
-      net = grow(net, 2 * net.capacity());
+      net = grow(net, net.capacity());
     }
     return n;
   }

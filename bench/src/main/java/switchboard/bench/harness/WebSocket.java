@@ -161,7 +161,7 @@ public final class WebSocket {
         len = in.getLong(at + 2);
         head = 10;
       }
-      if (len > Integer.MAX_VALUE - 16) {
+      if (len < 0 || len > Integer.MAX_VALUE - 16) {
         throw new Protocol.ProtocolException("a frame of " + len + " bytes");
       }
       int n = (int) len;
@@ -182,19 +182,28 @@ public final class WebSocket {
     }
   }
 
-  /** Bytes {@code out} must have free for the frame at the head of {@code in} (0 when none is whole). */
+  /**
+   * Bytes {@code out} must have free to take the frame at the head of {@code in}, which may not all be
+   * there yet; 0 when not even its header is.
+   */
   public int roomNeeded(ByteBuffer in) {
     if (!upgraded || in.remaining() < 2) {
       return 0;
     }
     int at = in.position();
-    int len = in.get(at + 1) & 0x7F;
+    long len = in.get(at + 1) & 0x7F;
     if (len == 126) {
-      len = in.remaining() < 4 ? 0 : in.getShort(at + 2) & 0xFFFF;
+      if (in.remaining() < 4) {
+        return 0;
+      }
+      len = in.getShort(at + 2) & 0xFFFF;
     } else if (len == 127) {
-      len = in.remaining() < 10 ? 0 : (int) Math.min(Integer.MAX_VALUE - 16, in.getLong(at + 2));
+      if (in.remaining() < 10) {
+        return 0;
+      }
+      len = Math.max(0, Math.min(Integer.MAX_VALUE - 16, in.getLong(at + 2)));
     }
-    return len + 4 + fragments.position();
+    return (int) len + 4 + fragments.position();
   }
 
   /** Passes on one data frame's payload; false, having taken nothing, when {@code out} lacks room. */
