@@ -66,6 +66,7 @@ public final class Bench {
     String serverOpts = System.getenv().getOrDefault("SERVER_OPTS", "-Xms1g -Xmx1g").trim();
     Map<String, String> setting = new LinkedHashMap<>();
     setting.put("Switchboard JVM", serverOpts);
+    setting.put("servers", Servers.settings());
 
     String loadBefore = Proc.loadAverage();
     try (Servers servers = new Servers(jar, Arrays.asList(serverOpts.split("\\s+")))) {

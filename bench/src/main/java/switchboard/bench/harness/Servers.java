@@ -65,6 +65,14 @@ public final class Servers implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(hook);
   }
 
+  /** How the servers are configured, for the report. */
+  public static String settings() {
+    return "each on " + HOST + " on a port of its own, no persistence; Switchboard: the server jar with its defaults "
+        + "(store in a temporary directory); nats-server: its config file names only the listeners (TCP, and WebSocket "
+        + "without TLS); redis-server: --save \"\" --appendonly no; mosquitto: persistence false, allow_anonymous true, "
+        + "set_tcp_nodelay true (NATS, Redis and Switchboard disable Nagle's algorithm by default, Mosquitto only when asked)";
+  }
+
   /** Starts a server of this kind and returns once its ports accept connections. */
   public ServerProcess start(Kind kind) throws IOException, InterruptedException {
     return switch (kind) {
