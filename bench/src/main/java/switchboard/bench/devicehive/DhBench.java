@@ -14,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import switchboard.bench.peers.ServerProcess;
+import switchboard.bench.harness.Proc;
 
 /**
  * The devicehive dialect over its WebSocket API, against a running server:
@@ -104,7 +104,7 @@ public final class DhBench {
   private void fanout() throws Exception {
     long msgs = messages > 0 ? messages : 2_000;
     long win = window > 0 ? window : 50;
-    Long pid = ServerProcess.pidListening(server.getPort());
+    long pid = Proc.pidListening(server.getPort());
     DhSession admin = DhSession.open(server, path);
     String[] token = new String[1];
     String deviceId = setUp(admin, token);
@@ -117,7 +117,7 @@ public final class DhBench {
       subs.add(s.ws());
     }
     System.out.printf("devicehive fan-out %s: %d subscribers to device %s connected, authenticated and subscribed in %.1f s; server RSS %s%n",
-        label, subscribers, deviceId, (System.nanoTime() - t0) / 1e9, ServerProcess.mib(ServerProcess.rssKib(pid)));
+        label, subscribers, deviceId, (System.nanoTime() - t0) / 1e9, mib(Proc.rssKib(pid)));
     AtomicLong delivered = new AtomicLong();
     Selector sel = Selector.open();
     for (WsClient c : subs) {
@@ -149,15 +149,15 @@ public final class DhBench {
     pub.ws().channel().close();
     Arrays.sort(rates);
     System.out.printf("| %s | %d | %,d | %s (%s – %s) | %s |%n", label, subscribers, msgs,
-        k(rates[repeats / 2]), k(rates[0]), k(rates[repeats - 1]), ServerProcess.mib(ServerProcess.rssKib(pid)));
+        k(rates[repeats / 2]), k(rates[0]), k(rates[repeats - 1]), mib(Proc.rssKib(pid)));
   }
 
   private double fanoutRun(DhSession pub, String deviceId, long msgs, long win, AtomicLong delivered, AtomicLong replies,
-      AtomicReference<String> failure, Long pid, long[] requestId, String name) throws Exception {
+      AtomicReference<String> failure, long pid, long[] requestId, String name) throws Exception {
     long base = delivered.get();
     long replyBase = replies.get();
     long expected = msgs * subscribers;
-    long cpu0 = ServerProcess.cpuNanos(pid);
+    long cpu0 = Proc.cpuNanos(pid);
     long start = System.nanoTime();
     long lastProgress = start;
     long lastSeen = -1;
@@ -193,10 +193,10 @@ public final class DhBench {
     long end = stalled ? lastProgress : System.nanoTime();
     double seconds = (end - start) / 1e9;
     long got = delivered.get() - base;
-    long cpu = ServerProcess.cpuNanos(pid) - cpu0;
+    long cpu = Proc.cpuNanos(pid) - cpu0;
     System.out.printf("  %-8s %,10.0f pushes/s (%,d of %,d in %.2f s; %,.0f inserts/s, %,d acknowledged; server CPU %.2f s; server RSS %s)%s%s%n",
         name, got / seconds, got, expected, seconds, sent / seconds, replies.get() - replyBase, cpu / 1e9,
-        ServerProcess.mib(ServerProcess.rssKib(pid)), stalled ? "  STALLED" : "",
+        mib(Proc.rssKib(pid)), stalled ? "  STALLED" : "",
         failure.get() != null ? "  first failure: " + failure.get() : "");
     return got / seconds;
   }
@@ -246,7 +246,7 @@ public final class DhBench {
   private void inserts() throws Exception {
     long perConnection = messages > 0 ? messages : 5_000;
     long win = window > 0 ? window : 16;
-    Long pid = ServerProcess.pidListening(server.getPort());
+    long pid = Proc.pidListening(server.getPort());
     DhSession admin = DhSession.open(server, path);
     String[] token = new String[1];
     String deviceId = setUp(admin, token);
@@ -269,10 +269,10 @@ public final class DhBench {
     Arrays.sort(rates);
     System.out.printf("| %s | %s/insert | %d × %d | %,d | %s (%s – %s) | %s |%n", label, kind, connections, win,
         perConnection * connections, k(rates[repeats / 2]), k(rates[0]), k(rates[repeats - 1]),
-        ServerProcess.mib(ServerProcess.rssKib(pid)));
+        mib(Proc.rssKib(pid)));
   }
 
-  private double insertRun(List<WsClient> conns, String deviceId, long perConnection, long win, Long pid, String name)
+  private double insertRun(List<WsClient> conns, String deviceId, long perConnection, long win, long pid, String name)
       throws Exception {
     AtomicLong ok = new AtomicLong();
     AtomicReference<String> failure = new AtomicReference<>();
@@ -306,21 +306,25 @@ public final class DhBench {
       t.start();
       threads.add(t);
     }
-    long cpu0 = ServerProcess.cpuNanos(pid);
+    long cpu0 = Proc.cpuNanos(pid);
     long start = System.nanoTime();
     go.countDown();
     for (Thread t : threads) {
       t.join();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    long cpu = ServerProcess.cpuNanos(pid) - cpu0;
+    long cpu = Proc.cpuNanos(pid) - cpu0;
     System.out.printf("  %-8s %,8.0f acknowledged inserts/s (%,d of %,d in %.2f s; server CPU %.2f s; server RSS %s)%s%n",
         name, ok.get() / seconds, ok.get(), perConnection * conns.size(), seconds, cpu / 1e9,
-        ServerProcess.mib(ServerProcess.rssKib(pid)), failure.get() != null ? "  first failure: " + failure.get() : "");
+        mib(Proc.rssKib(pid)), failure.get() != null ? "  first failure: " + failure.get() : "");
     return ok.get() / seconds;
   }
 
   private static String k(double rate) {
     return rate >= 1e6 ? String.format("%.2fM", rate / 1e6) : rate >= 1e4 ? String.format("%.0fk", rate / 1e3) : String.format("%,.0f", rate);
+  }
+
+  private static String mib(long kib) {
+    return kib < 0 ? "n/a" : String.format("%.0f MiB", kib / 1024.0);
   }
 }

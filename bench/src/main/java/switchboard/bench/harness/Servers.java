@@ -1,0 +1,277 @@
+package switchboard.bench.harness;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Starts the servers a run needs as child processes, each on 127.0.0.1 on a port of its own (never the
+ * defaults, which this machine's own instances may hold) and without persistence, and stops every one
+ * of them by its pid: on {@link #close()} and, should the JVM be interrupted (Ctrl-C), from a shutdown
+ * hook. The peers come from the operating system's packages (Debian: nats-server, redis-server,
+ * mosquitto); nothing is installed here. A missing binary or a port already taken is a
+ * {@link BenchException} naming the server, so the caller can go on without it.
+ *
+ * <p>Configuration files, logs and Switchboard's store live in one temporary directory, removed on
+ * close. Thread-safe: the shutdown hook may run while the bench thread is starting a server.
+ */
+public final class Servers implements AutoCloseable {
+  public static final String HOST = "127.0.0.1";
+  public static final int SWITCHBOARD_AMPS = 19007;
+  public static final int SWITCHBOARD_HTTP = 18080;
+  public static final int SWITCHBOARD_XRPL = 16006;
+  public static final int NATS = 14222;
+  public static final int NATS_WS = 14223;
+  public static final int REDIS = 16379;
+  public static final int MOSQUITTO = 11883;
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  private static final Pattern VERSION = Pattern.compile("v?=?(\\d+\\.\\d+\\.\\d+\\S*)");
+
+  /** The servers the harness knows how to start. */
+  public enum Kind { SWITCHBOARD, NATS, REDIS, MOSQUITTO }
+
+  private final Path dir;
+  private final Path switchboardJar;
+  private final List<String> switchboardJvm;
+  private final List<ServerProcess> started = new ArrayList<>();
+  private final Thread hook = new Thread(this::stopAll, "servers-stop");
+
+  /**
+   * @param switchboardJar the server's fat jar ({@code server/target/switchboard.jar})
+   * @param switchboardJvm the JVM options of Switchboard's process, e.g. {@code -Xms1g -Xmx1g}
+   */
+  public Servers(Path switchboardJar, List<String> switchboardJvm) throws IOException {
+    this.dir = Files.createTempDirectory("switchboard-bench-");
+    this.switchboardJar = switchboardJar;
+    this.switchboardJvm = List.copyOf(switchboardJvm);
+    Runtime.getRuntime().addShutdownHook(hook);
+  }
+
+  /** How the servers are configured, for the report. */
+  public static String settings() {
+    return "each on " + HOST + " on a port of its own, no persistence; Switchboard: the server jar with its defaults "
+        + "(store in a temporary directory); nats-server: its config file names only the listeners (TCP, and WebSocket "
+        + "without TLS); redis-server: --save \"\" --appendonly no; mosquitto: persistence false, allow_anonymous true, "
+        + "set_tcp_nodelay true (NATS, Redis and Switchboard disable Nagle's algorithm by default, Mosquitto only when asked)";
+  }
+
+  /** Starts a server of this kind and returns once its ports accept connections. */
+  public ServerProcess start(Kind kind) throws IOException, InterruptedException {
+    return switch (kind) {
+      case SWITCHBOARD -> switchboard();
+      case NATS -> nats();
+      case REDIS -> redis();
+      case MOSQUITTO -> mosquitto();
+    };
+  }
+
+  private ServerProcess switchboard() throws IOException, InterruptedException {
+    if (!Files.isRegularFile(switchboardJar)) {
+      throw new BenchException("switchboard: no server jar at " + switchboardJar + " (mvn -B -q -DskipTests -pl server -am package)");
+    }
+    List<String> cmd = new ArrayList<>();
+    cmd.add(ProcessHandle.current().info().command().orElse("java"));
+    cmd.addAll(switchboardJvm);
+    cmd.addAll(List.of("-jar", switchboardJar.toString(), "serve"));
+    for (String set : List.of(
+        "http.host=" + HOST, "http.port=" + SWITCHBOARD_HTTP,
+        "amps.tcp-host=" + HOST, "amps.tcp-port=" + SWITCHBOARD_AMPS,
+        "xrpl.host=" + HOST, "xrpl.port=" + SWITCHBOARD_XRPL,
+        "store.data-dir=" + dir.resolve("switchboard-store"))) {
+      cmd.add("--set");
+      cmd.add(set);
+    }
+    Process p = launch("switchboard", cmd, List.of(SWITCHBOARD_AMPS, SWITCHBOARD_HTTP, SWITCHBOARD_XRPL));
+    return register(new ServerProcess("switchboard", switchboardVersion(), p.pid(), p));
+  }
+
+  private ServerProcess nats() throws IOException, InterruptedException {
+    String bin = binary("nats-server", "nats-server");
+    Path conf = write("nats.conf", String.join("\n",
+        "listen: " + HOST + ":" + NATS,
+        "websocket { host: " + HOST + ", port: " + NATS_WS + ", no_tls: true }",
+        ""));
+    Process p = launch("nats-server", List.of(bin, "-c", conf.toString()), List.of(NATS, NATS_WS));
+    return register(new ServerProcess("nats-server", version(bin, "--version"), p.pid(), p));
+  }
+
+  private ServerProcess redis() throws IOException, InterruptedException {
+    String bin = binary("redis-server", "redis-server");
+    Process p = launch("redis-server", List.of(bin, "--bind", HOST, "--port", Integer.toString(REDIS),
+        "--save", "", "--appendonly", "no", "--daemonize", "no", "--dir", dir.toString()), List.of(REDIS));
+    return register(new ServerProcess("redis-server", version(bin, "--version"), p.pid(), p));
+  }
+
+  private ServerProcess mosquitto() throws IOException, InterruptedException {
+    String bin = binary("mosquitto", "mosquitto");
+    Path conf = write("mosquitto.conf", String.join("\n",
+        "listener " + MOSQUITTO + " " + HOST,
+        "allow_anonymous true",
+        "persistence false",
+        // NATS, Redis and Switchboard disable Nagle's algorithm on their own; Mosquitto only when asked
+        "set_tcp_nodelay true",
+        ""));
+    Process p = launch("mosquitto", List.of(bin, "-c", conf.toString()), List.of(MOSQUITTO));
+    return register(new ServerProcess("mosquitto", version(bin, "-h"), p.pid(), p));
+  }
+
+  /** Checks the ports are free, starts the process (output to a log file) and waits for its ports. */
+  private Process launch(String name, List<String> cmd, List<Integer> ports) throws IOException, InterruptedException {
+    for (int port : ports) {
+      if (accepts(port)) {
+        throw new BenchException(name + ": port " + port + " on " + HOST + " is taken; stop what listens there");
+      }
+    }
+    Path log = dir.resolve(name + ".log");
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ServerProcess provisional = new ServerProcess(name, "", p.pid(), p);
+    synchronized (this) {
+      started.add(provisional);
+    }
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    for (int port : ports) {
+      while (!accepts(port)) {
+        if (!p.isAlive() || System.nanoTime() > deadline) {
+          String why = p.isAlive() ? "did not listen on port " + port + " within " + START_TIMEOUT.toSeconds() + " s" : "exited with " + p.exitValue();
+          provisional.stop();
+          throw new BenchException(name + " " + why + "; the end of its log:\n" + tail(log));
+        }
+        Thread.sleep(100);
+      }
+    }
+    return p;
+  }
+
+  /** Replaces the provisional entry {@link #launch} made with the complete one. */
+  private synchronized ServerProcess register(ServerProcess server) {
+    started.replaceAll(s -> s.pid() == server.pid() ? server : s);
+    return server;
+  }
+
+  private static boolean accepts(int port) {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(HOST, port), 200);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The binary's path: the usual Debian places, then the PATH. */
+  private static String binary(String server, String name) {
+    List<String> places = new ArrayList<>(List.of("/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin"));
+    places.addAll(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
+    for (String place : places) {
+      Path p = Path.of(place.isEmpty() ? "." : place, name);
+      if (Files.isExecutable(p)) {
+        return p.toString();
+      }
+    }
+    throw new BenchException(server + ": not found (no " + name + " in /usr/sbin, /usr/bin or the PATH; Debian package " + server + ")");
+  }
+
+  /** The first version number the binary prints when asked with {@code flag}. */
+  private static String version(String bin, String flag) {
+    try {
+      Process p = new ProcessBuilder(bin, flag).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      p.waitFor(5, TimeUnit.SECONDS);
+      Matcher m = VERSION.matcher(out);
+      return m.find() ? m.group(1) : "unknown";
+    } catch (IOException | InterruptedException e) {
+      return "unknown";
+    }
+  }
+
+  /** The version /health reports, and the commit when the jar was built from a git checkout. */
+  private static String switchboardVersion() {
+    String version = "unknown";
+    try {
+      HttpResponse<String> r = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://" + HOST + ":" + SWITCHBOARD_HTTP + "/health")).timeout(Duration.ofSeconds(5)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      Matcher m = Pattern.compile("\"version\"\\s*:\\s*\"([^\"]*)\"").matcher(r.body());
+      if (r.statusCode() == 200 && m.find()) {
+        version = m.group(1);
+      }
+    } catch (IOException e) {
+      // the version is for the report only
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    String commit = gitCommit();
+    return commit == null ? version : version + " (" + commit + ")";
+  }
+
+  private static String gitCommit() {
+    try {
+      Process p = new ProcessBuilder("git", "describe", "--always", "--dirty").redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0 && !out.isEmpty() ? out : null;
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  private Path write(String name, String content) throws IOException {
+    return Files.writeString(dir.resolve(name), content);
+  }
+
+  private static String tail(Path log) {
+    try {
+      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    } catch (IOException | UncheckedIOException e) {
+      return "(no log)";
+    }
+  }
+
+  /** Stops every process started, newest first, by its pid. */
+  private void stopAll() {
+    List<ServerProcess> all;
+    synchronized (this) {
+      all = new ArrayList<>(started);
+      started.clear();
+    }
+    for (int i = all.size() - 1; i >= 0; i--) {
+      all.get(i).stop();
+    }
+  }
+
+  /** Stops every server started and removes the temporary directory. */
+  @Override
+  public void close() {
+    stopAll();
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // already shutting down: the hook is running or has run
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      System.err.println("could not remove " + dir + ": " + e.getMessage());
+    }
+  }
+}

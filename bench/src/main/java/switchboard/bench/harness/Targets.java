@@ -1,0 +1,38 @@
+package switchboard.bench.harness;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import switchboard.bench.harness.proto.AmpsTcp;
+import switchboard.bench.harness.proto.Mqtt;
+import switchboard.bench.harness.proto.Nats;
+import switchboard.bench.harness.proto.Redis;
+
+/** The registry of targets the harness can start and measure, one line each. */
+public final class Targets {
+  /** A target the harness can set up: its name, the server it runs on, its protocol and port there. */
+  public record Def(String name, Servers.Kind server, Supplier<Protocol> protocol, int port) {
+    public Target on(ServerProcess process) {
+      return new Target(name, protocol.get(), new InetSocketAddress(Servers.HOST, port), process);
+    }
+  }
+
+  private static final List<Def> ALL = List.of(
+      new Def("switchboard-amps", Servers.Kind.SWITCHBOARD, AmpsTcp::new, Servers.SWITCHBOARD_AMPS),
+      new Def("nats", Servers.Kind.NATS, Nats::new, Servers.NATS),
+      new Def("redis", Servers.Kind.REDIS, Redis::new, Servers.REDIS),
+      new Def("mosquitto", Servers.Kind.MOSQUITTO, Mqtt::new, Servers.MOSQUITTO));
+
+  private Targets() {}
+
+  public static List<Def> all() {
+    return ALL;
+  }
+
+  /** The target of this name. */
+  public static Def named(String name) {
+    return ALL.stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow(() -> new BenchException(
+        "no target " + name + "; known: " + ALL.stream().map(Def::name).collect(Collectors.joining(", "))));
+  }
+}

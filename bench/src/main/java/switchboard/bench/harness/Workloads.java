@@ -1,0 +1,25 @@
+package switchboard.bench.harness;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import switchboard.bench.harness.workload.Fanout;
+import switchboard.bench.harness.workload.Latency;
+
+/** The registry of workload families, one line each, in the order they run. */
+public final class Workloads {
+  private static final List<Function<Profile, List<Workload>>> FAMILIES = List.of(
+      Fanout::cases,
+      Latency::cases);
+
+  private Workloads() {}
+
+  /** Every workload the profile runs. */
+  public static List<Workload> of(Profile profile) {
+    List<Workload> all = new ArrayList<>();
+    for (Function<Profile, List<Workload>> family : FAMILIES) {
+      all.addAll(family.apply(profile));
+    }
+    return all;
+  }
+}

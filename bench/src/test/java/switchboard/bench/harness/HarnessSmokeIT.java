@@ -1,0 +1,94 @@
+package switchboard.bench.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import switchboard.amps.AmpsDialect;
+import switchboard.bench.harness.proto.AmpsTcp;
+import switchboard.server.Server;
+import switchboard.server.config.ConfigLoader;
+
+/**
+ * The harness end to end on its {@code smoke} profile against Switchboard alone, started in this JVM
+ * on free ports and given to the harness as an external server: every workload runs on every
+ * Switchboard target, every message arrives, every latency is recorded, and the report names every
+ * run. Nothing here depends on how fast anything is.
+ */
+class HarnessSmokeIT {
+  private Server server;
+
+  @BeforeEach
+  void start() {
+    server = new Server(ConfigLoader.load(null, List.of(
+        "http.host=127.0.0.1", "http.port=0", "amps.tcp-host=127.0.0.1", "amps.tcp-port=0", "xrpl.host=127.0.0.1", "xrpl.port=0",
+        "store.url=jdbc:h2:mem:harness-" + UUID.randomUUID()))).start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  /** Every Switchboard target the smoke test covers, on the in-process server's ports. */
+  private List<Target> targets() {
+    ServerProcess self = ServerProcess.external("switchboard", "in-process", ProcessHandle.current().pid());
+    return List.of(
+        new Target("switchboard-amps", new AmpsTcp(), local(server.port(AmpsDialect.TCP_LISTENER)), self));
+  }
+
+  private static InetSocketAddress local(int port) {
+    return new InetSocketAddress("127.0.0.1", port);
+  }
+
+  @Test
+  void smokeProfileDeliversEveryMessageAndReportsEveryRun(@TempDir Path out) throws Exception {
+    List<Target> targets = targets();
+    List<Workload> workloads = Workloads.of(Profile.SMOKE);
+
+    Report report = Bench.run(Profile.SMOKE, 1, workloads, targets, out, System.out, Proc.loadAverage(), Map.of());
+
+    List<RunResult> runs = report.summary().results();
+    assertThat(runs).hasSize(workloads.size() * targets.size());
+    for (RunResult r : runs) {
+      String run = r.workload() + " on " + r.target() + " " + r.notes();
+      assertThat(r.sent()).as(run).isPositive();
+      assertThat(r.expected()).as(run).isPositive();
+      assertThat(r.delivered()).as(run).isEqualTo(r.expected());
+      assertThat(r.notes()).as(run).noneMatch(n -> n.startsWith("failed") || n.startsWith("stalled") || n.startsWith("incomplete") || n.contains("lost"));
+      if (r.workload().endsWith("k")) { // the latency workloads, fanout-1x10-100B-rNk
+        assertThat(r.figure("recorded")).as(run).isEqualTo((double) r.delivered());
+      }
+    }
+
+    JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+    assertThat(json.path("profile").asText()).isEqualTo("smoke");
+    assertThat(json.path("machine").path("cores").asInt()).isPositive();
+    List<String> named = new ArrayList<>();
+    json.path("runs").forEach(r -> named.add(r.path("workload").asText() + " " + r.path("target").asText()));
+    List<String> expected = new ArrayList<>();
+    for (Workload w : workloads) {
+      for (Target t : targets) {
+        expected.add(w.name() + " " + t.name());
+      }
+    }
+    assertThat(named).containsExactlyInAnyOrderElementsOf(expected);
+    String table = Files.readString(out.resolve("table.md"));
+    String chart = Files.readString(out.resolve("chart.svg"));
+    for (Workload w : workloads) {
+      assertThat(table).contains("## " + w.name());
+      assertThat(chart).contains(w.name());
+    }
+  }
+}
