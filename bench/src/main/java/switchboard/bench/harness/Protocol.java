@@ -14,7 +14,7 @@ import java.nio.ByteBuffer;
  * pipeline thousands of subscribes and count the answers.
  *
  * <p>Each {@code byte[]} returned is one message: over TCP it is written as it is; over WebSocket the
- * connection wraps it in one masked client frame.
+ * connection wraps it in one masked client frame, unless the protocol is {@link #framed()}.
  */
 public interface Protocol {
   /** How the protocol's messages travel. */
@@ -60,6 +60,32 @@ public interface Protocol {
   byte[] subscribe(Interest interest, int sid);
 
   byte[] unsubscribe(Interest interest, int sid);
+
+  /**
+   * Unsubscribes on the connection that {@code parser} reads. This is the one a connection calls: a
+   * protocol whose server names each subscription itself (devicehive answers a subscribe with its own
+   * {@code subscriptionId}, and unsubscribes by it) overrides it and asks its parser, which saw that
+   * name in the subscribe's reply, so it must be called after that reply. By default it is {@link
+   * #unsubscribe(Interest, int)}.
+   *
+   * @param parser the parser this protocol made for the connection
+   */
+  default byte[] unsubscribe(Parser parser, Interest interest, int sid) {
+    return unsubscribe(interest, sid);
+  }
+
+  /**
+   * Whether one message of this WebSocket protocol is several frames rather than one (amps: a binary
+   * frame holding the count of frames that follow, then a text header frame, then a text body frame).
+   * When true, every message this protocol builds, and every {@link Events#send}, is a run of frames,
+   * each written as a 1-byte opcode (1 text, 2 binary), the payload's length as a 4-byte big-endian int
+   * and the payload; the connection sends each as one masked frame with that opcode. When false (the
+   * default), and over TCP, a message is sent as described above. What the parser receives is not
+   * affected: each frame from the server is still one unit.
+   */
+  default boolean framed() {
+    return false;
+  }
 
   /** One publish, no reply. The payload is delivered to subscribers byte for byte. */
   byte[] publish(String topic, byte[] payload);
