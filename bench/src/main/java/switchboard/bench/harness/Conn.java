@@ -1,6 +1,7 @@
 package switchboard.bench.harness;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -36,6 +37,8 @@ public final class Conn implements Protocol.Events, WebSocket.Control {
   private Replies hello;
   private boolean dirty;
   private boolean closed;
+  /** Whether reading has been paused ({@link #pauseReading}): a subscriber that stopped reading. */
+  private boolean paused;
 
   Conn(Loop loop, Target target, String clientName, DeliverySink sink) {
     this.loop = loop;
@@ -69,6 +72,34 @@ public final class Conn implements Protocol.Events, WebSocket.Control {
   /** Unsubscribes; after the subscribe's reply, since the protocol may need what it said. */
   public void unsubscribe(Interest interest, int sid, Replies replies) {
     loop.execute(() -> request(protocol.unsubscribe(parser, interest, sid), replies));
+  }
+
+  /**
+   * Stops reading from the socket, as a stuck client would: what the server sends stays in the
+   * kernel's buffers, then in the server's. Once the connection is up.
+   */
+  public void pauseReading() {
+    loop.execute(() -> {
+      paused = true;
+      interest();
+    });
+  }
+
+  /** Reads again after {@link #pauseReading}: what was buffered arrives, then a close if there was one. */
+  public void resumeReading() {
+    loop.execute(() -> {
+      paused = false;
+      interest();
+    });
+  }
+
+  /** The connection's local port (to find its socket in /proc/net/tcp), or -1; once it is up. */
+  public int localPort() {
+    try {
+      return ch == null ? -1 : ((InetSocketAddress) ch.getLocalAddress()).getPort();
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
   }
 
   void start(Replies ready) {
@@ -192,12 +223,20 @@ public final class Conn implements Protocol.Events, WebSocket.Control {
       out.flip();
       ch.write(out);
       out.compact();
-      int ops = out.position() > 0 ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ;
-      if (key.interestOps() != ops) {
-        key.interestOps(ops);
-      }
+      interest();
     } catch (IOException e) {
       fail("write failed: " + e.getMessage());
+    }
+  }
+
+  /** Asks the selector for reads unless paused, and for writes while bytes wait; once connected. */
+  private void interest() {
+    if (closed || key == null || !key.isValid() || (key.interestOps() & SelectionKey.OP_CONNECT) != 0) {
+      return;
+    }
+    int ops = (paused ? 0 : SelectionKey.OP_READ) | (out.position() > 0 ? SelectionKey.OP_WRITE : 0);
+    if (key.interestOps() != ops) {
+      key.interestOps(ops);
     }
   }
 

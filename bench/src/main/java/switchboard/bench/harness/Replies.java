@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A count of expected answers, shared by any number of connections: a workload asks for N replies
@@ -19,6 +20,8 @@ public final class Replies {
   private final CompletableFuture<Void> done = new CompletableFuture<>();
   /** Told one answer when this completes (a connection's hello replies make one "connection up"). */
   private final Replies parent;
+  /** When it completed ({@link System#nanoTime()}), set before it counts as done; 0 until then. */
+  private volatile long doneNanos;
 
   public Replies(int expected) {
     this(expected, null);
@@ -48,6 +51,9 @@ public final class Replies {
   }
 
   private void complete() {
+    if (!done.isDone()) {
+      doneNanos = System.nanoTime();
+    }
     if (done.complete(null) && parent != null) {
       parent.ok();
     }
@@ -55,6 +61,24 @@ public final class Replies {
 
   public boolean isDone() {
     return done.isDone();
+  }
+
+  /**
+   * When the last answer arrived ({@link System#nanoTime()} on the thread that counted it: for a
+   * reply, its connection's loop as it parsed it); 0 while not complete or when it failed.
+   */
+  public long doneNanos() {
+    return doneNanos;
+  }
+
+  /**
+   * Runs {@code action} once this is done: with null when every answer arrived, with the reason when
+   * it failed. It runs on the thread that completes it (for replies, the connection's loop, as it
+   * parses the last one, so before anything after it in the stream), or at once on this thread when
+   * already done. It must be quick and must not block.
+   */
+  public void whenDone(Consumer<String> action) {
+    done.whenComplete((v, e) -> action.accept(e == null ? null : e.getMessage()));
   }
 
   /** How many answers have arrived. */
