@@ -1,0 +1,55 @@
+package switchboard.bench.harness.workload;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import switchboard.bench.harness.Payload;
+import switchboard.bench.harness.Protocol;
+import switchboard.bench.harness.Publisher;
+
+/**
+ * Publishing at a fixed rate, open loop, as {@link Latency} does: message i is due at start + i /
+ * rate whatever happened to the ones before, and carries that intended send time in its payload
+ * ({@link Payload}); what falls behind is sent in batches of up to {@link Fanout#BATCH} as soon as it
+ * can be. On the thread that owns the publisher.
+ */
+final class Paced {
+  /**
+   * @param sent messages written
+   * @param stalled whether the socket took nothing for {@link Publisher#STALL}
+   */
+  record Result(long sent, boolean stalled) {}
+
+  private Paced() {}
+
+  /**
+   * Publishes up to {@code total} messages of {@code size} bytes to {@code topic}, the first due at
+   * {@code start}, until {@code stop} says so (checked between batches).
+   */
+  static Result publish(Publisher pub, Protocol protocol, String topic, int size, int rate, long total, long start,
+      BooleanSupplier stop) throws IOException {
+    double interval = 1e9 / rate;
+    byte[] payload = Payload.of(size, 0);
+    ByteBuffer batch = ByteBuffer.allocate(Fanout.BATCH * pub.frame(protocol.publish(topic, payload)).length);
+    long sent = 0;
+    while (sent < total && !stop.getAsBoolean()) {
+      long now = System.nanoTime();
+      long due = start + (long) (sent * interval);
+      if (due > now) {
+        pub.poll();
+        LockSupport.parkNanos(due - now);
+        continue;
+      }
+      batch.clear();
+      for (int i = 0; i < Fanout.BATCH && sent < total && (due = start + (long) (sent * interval)) <= now; i++, sent++) {
+        Payload.stamp(payload, due);
+        batch.put(pub.frame(protocol.publish(topic, payload)));
+      }
+      if (!pub.write(batch.flip())) {
+        return new Result(sent, true);
+      }
+    }
+    return new Result(sent, false);
+  }
+}
