@@ -76,9 +76,11 @@ public final class Loop implements AutoCloseable {
 
   /** A connection was lost or refused; its reason is kept for the run's notes. */
   void failed(String why) {
-    if (failed.incrementAndGet() <= MAX_FAILURES_KEPT) {
+    // the reason first, so that whoever sees the count sees a reason (one writer: the loop thread)
+    if (failures.size() < MAX_FAILURES_KEPT) {
       failures.add(why);
     }
+    failed.incrementAndGet();
   }
 
   /** How many connections were lost or refused so far. */
