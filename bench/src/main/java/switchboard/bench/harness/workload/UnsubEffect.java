@@ -153,7 +153,8 @@ public final class UnsubEffect implements Workload {
     Target target = ctx.target();
     String topic = ctx.topic("u");
     Interest interest = Interest.topic(topic);
-    int rounds = (int) ctx.scaled(unsubscribes);
+    // a warm-up is never longer than a measured run (the first workload's would be five times as long)
+    int rounds = (int) Math.min(unsubscribes, ctx.scaled(unsubscribes));
     Probe probe = new Probe();
     List<Round> done = new ArrayList<>();
     long[] replyNanos = new long[rounds];
