@@ -249,7 +249,8 @@ public final class SlowConsumer implements Workload {
           watch.seen ? "not in /proc/net/tcp before the end" : "its socket not found in /proc/net/tcp", slowGot, sent, how));
     } else {
       notes.add(String.format("slow subscriber not cut within the run (%d s); at the end %s bytes unacknowledged on the server's end; "
-          + "reading again it got %,d of %,d messages", runSeconds, bytes(watch.serverUnsent), slowGot, sent));
+          + "reading again it got %,d of %,d messages%s", runSeconds, bytes(watch.serverUnsent), slowGot, sent,
+          slowGot < sent ? String.format(" (%,d never came: dropped by the server)", sent - slowGot) : ""));
     }
     if (stalled) {
       notes.add("stalled: nothing moved for " + Publisher.STALL.toSeconds() + " s");
