@@ -87,6 +87,14 @@ public interface Protocol {
     return false;
   }
 
+  /**
+   * A request that must be answered before {@code topic} can be subscribed or published to (a
+   * devicehive device has to exist), or null when the protocol needs none. One reply.
+   */
+  default byte[] prepare(String topic) {
+    return null;
+  }
+
   /** One publish, no reply. The payload is delivered to subscribers byte for byte. */
   byte[] publish(String topic, byte[] payload);
 

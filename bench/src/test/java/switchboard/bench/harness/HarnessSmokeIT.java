@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import switchboard.amps.AmpsDialect;
 import switchboard.bench.harness.proto.AmpsTcp;
+import switchboard.bench.harness.proto.AmpsWs;
+import switchboard.bench.harness.proto.Devicehive;
+import switchboard.bench.harness.proto.DhToken;
 import switchboard.server.Server;
 import switchboard.server.config.ConfigLoader;
 
@@ -33,7 +37,7 @@ class HarnessSmokeIT {
   void start() {
     server = new Server(ConfigLoader.load(null, List.of(
         "http.host=127.0.0.1", "http.port=0", "amps.tcp-host=127.0.0.1", "amps.tcp-port=0", "xrpl.host=127.0.0.1", "xrpl.port=0",
-        "store.url=jdbc:h2:mem:harness-" + UUID.randomUUID()))).start();
+        "store.url=jdbc:h2:mem:harness-" + UUID.randomUUID(), "devicehive.jwt.secret=" + Servers.DEVICEHIVE_SECRET))).start();
   }
 
   @AfterEach
@@ -44,8 +48,11 @@ class HarnessSmokeIT {
   /** Every Switchboard target the smoke test covers, on the in-process server's ports. */
   private List<Target> targets() {
     ServerProcess self = ServerProcess.external("switchboard", "in-process", ProcessHandle.current().pid());
+    InetSocketAddress http = local(server.port("http"));
     return List.of(
-        new Target("switchboard-amps", new AmpsTcp(), local(server.port(AmpsDialect.TCP_LISTENER)), self));
+        new Target("switchboard-amps", new AmpsTcp(), local(server.port(AmpsDialect.TCP_LISTENER)), self),
+        new Target("switchboard-amps-ws", new AmpsWs(), http, self),
+        new Target("switchboard-devicehive", new Devicehive(DhToken.admin(Servers.DEVICEHIVE_SECRET, Duration.ofHours(1))), http, self));
   }
 
   private static InetSocketAddress local(int port) {
