@@ -55,9 +55,10 @@ public final class SubscribeChurn implements Workload {
     return "1 connection subscribes to " + subscriptions + " distinct topics, pipelined with at most " + WINDOW + " requests "
         + "unanswered, then unsubscribes from all of them the same way; subscribes and unsubscribes per second, first request to "
         + "last reply. Bytes per subscription: the server's memory after the last subscribe's reply minus before the first, "
-        + "divided by " + subscriptions + "; for Switchboard (a JVM, whose resident set is its committed heap) the bytes of "
-        + "live objects after a full GC (jcmd GC.class_histogram), for the native servers the resident set (VmRSS), read "
-        + "after a 300 ms settle";
+        + "divided by " + subscriptions + ", as each server counts what it has allocated, since a resident set keeps what earlier "
+        + "runs freed: Switchboard (a JVM) the bytes of live objects after a full GC (jcmd GC.class_histogram), redis-server "
+        + "used_memory (INFO memory), mosquitto $SYS/broker/heap/current (waiting up to 12 s for it to be published); "
+        + "nats-server tells only its resident set (VmRSS after a 300 ms settle), which is meaningful on a fresh server only";
   }
 
   @Override
@@ -72,7 +73,6 @@ public final class SubscribeChurn implements Workload {
   public RunResult run(RunContext ctx) throws Exception {
     Target target = ctx.target();
     String prefix = ctx.topic("c");
-    ServerMemory memory = new ServerMemory(target.server());
     DeliverySink nothing = (buf, from, to) -> { };
     List<String> notes = new ArrayList<>();
     long before;
@@ -82,7 +82,8 @@ public final class SubscribeChurn implements Workload {
     long sent;
     long replies;
     String stalled = null;
-    try (Subscribers subs = Subscribers.connect(ctx, 1, nothing)) {
+    ServerMemory memory = new ServerMemory(target);
+    try (memory; Subscribers subs = Subscribers.connect(ctx, 1, nothing)) {
       Conn conn = subs.conns().get(0);
       before = memory.bytes();
       Replies subscribed = new Replies(subscriptions);
@@ -116,6 +117,8 @@ public final class SubscribeChurn implements Workload {
     }
     if (memory.problem() != null) {
       notes.add("memory unknown: " + memory.problem());
+    } else if (after >= 0 && before >= 0 && after < before) {
+      notes.add("the server's " + memory.measure().description + " fell while it took " + subscriptions + " subscriptions");
     }
     Map<String, Double> figures = new LinkedHashMap<>();
     figures.put("subscribe_per_s", subscriptions / subscribeSeconds);
@@ -123,7 +126,7 @@ public final class SubscribeChurn implements Workload {
     figures.put("bytes_per_subscription", before < 0 || after < 0 ? Double.NaN : (after - before) / (double) subscriptions);
     figures.put("memory_before_bytes", before < 0 ? Double.NaN : before);
     figures.put("memory_after_bytes", after < 0 ? Double.NaN : after);
-    figures.put("memory_is_live_heap", memory.heap() ? 1.0 : 0.0);
+    figures.put("memory_is_live_heap", memory.measure() == ServerMemory.Measure.LIVE_HEAP ? 1.0 : 0.0);
     double seconds = (Double.isNaN(subscribeSeconds) ? 0 : subscribeSeconds) + (Double.isNaN(unsubscribeSeconds) ? 0 : unsubscribeSeconds);
     return new RunResult(name(), target.name(), ctx.repetition(), sent, replies, expected, seconds, figures, notes);
   }
