@@ -4,13 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import switchboard.bench.harness.workload.Fanout;
+import switchboard.bench.harness.workload.Filtered;
+import switchboard.bench.harness.workload.Keyed;
 import switchboard.bench.harness.workload.Latency;
+import switchboard.bench.harness.workload.SubscribeChurn;
 
 /** The registry of workload families, one line each, in the order they run. */
 public final class Workloads {
   private static final List<Function<Profile, List<Workload>>> FAMILIES = List.of(
       Fanout::cases,
-      Latency::cases);
+      Latency::cases,
+      Keyed::cases,
+      Filtered::cases,
+      SubscribeChurn::cases);
 
   private Workloads() {}
 

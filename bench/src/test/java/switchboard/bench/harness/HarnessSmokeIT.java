@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,8 @@ import switchboard.server.config.ConfigLoader;
  * run. Nothing here depends on how fast anything is.
  */
 class HarnessSmokeIT {
+  private static final Pattern FILTER = Pattern.compile("filter-1x(\\d+)-sel(\\d+)pct");
+
   private Server server;
 
   @BeforeEach
@@ -74,8 +78,24 @@ class HarnessSmokeIT {
       assertThat(r.expected()).as(run).isPositive();
       assertThat(r.delivered()).as(run).isEqualTo(r.expected());
       assertThat(r.notes()).as(run).noneMatch(n -> n.startsWith("failed") || n.startsWith("stalled") || n.startsWith("incomplete") || n.contains("lost"));
-      if (r.workload().endsWith("k")) { // the latency workloads, fanout-1x10-100B-rNk
+      if (r.workload().matches("fanout-.*-r\\d+k")) { // the latency workloads
         assertThat(r.figure("recorded")).as(run).isEqualTo((double) r.delivered());
+      }
+      if (r.workload().startsWith("keyed-")) { // each message touches two keys, each with one subscriber
+        assertThat(r.expected()).as(run).isEqualTo(2 * r.sent());
+      }
+      Matcher filter = FILTER.matcher(r.workload());
+      if (filter.matches()) { // each message reaches exactly its selectivity's share of the subscribers
+        long subscribers = Long.parseLong(filter.group(1));
+        long percent = Long.parseLong(filter.group(2));
+        assertThat(r.expected()).as(run).isEqualTo(r.sent() * subscribers * percent / 100);
+      }
+      if (r.workload().startsWith("subs-")) { // every subscribe and unsubscribe answered; memory read
+        assertThat(r.sent()).as(run).isEqualTo(r.expected());
+        assertThat(r.figure("subscribe_per_s")).as(run).isPositive();
+        assertThat(r.figure("unsubscribe_per_s")).as(run).isPositive();
+        assertThat(r.figure("memory_is_live_heap")).as(run).isEqualTo(1.0);
+        assertThat(r.figure("bytes_per_subscription")).as(run).isNotNaN();
       }
     }
 
