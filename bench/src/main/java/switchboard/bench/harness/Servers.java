@@ -79,6 +79,12 @@ public final class Servers implements AutoCloseable {
         + "set_tcp_nodelay true (NATS, Redis and Switchboard disable Nagle's algorithm by default, Mosquitto only when asked)";
   }
 
+  /** Switchboard settings from the environment, {@code SERVER_SET="engine.io-threads=2 ..."}, for trying a setting out. */
+  static List<String> extraSettings() {
+    String v = System.getenv().getOrDefault("SERVER_SET", "").trim();
+    return v.isEmpty() ? List.of() : List.of(v.split("\\s+"));
+  }
+
   private static String secret() {
     byte[] b = new byte[30]; // a multiple of 3: Base64 without padding
     new java.security.SecureRandom().nextBytes(b);
@@ -110,6 +116,10 @@ public final class Servers implements AutoCloseable {
         "store.data-dir=" + dir.resolve("switchboard-store"),
         "devicehive.jwt.secret=" + DEVICEHIVE_SECRET,
         "limits.max-connections=" + MAX_CONNECTIONS)) {
+      cmd.add("--set");
+      cmd.add(set);
+    }
+    for (String set : extraSettings()) {
       cmd.add("--set");
       cmd.add(set);
     }
