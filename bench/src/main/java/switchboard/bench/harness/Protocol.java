@@ -95,6 +95,14 @@ public interface Protocol {
     return null;
   }
 
+  /**
+   * Whether every topic must be {@link #prepare prepared} first: such a protocol does not take the
+   * workloads that use thousands of topics (a devicehive device is a row in a database).
+   */
+  default boolean preparesTopics() {
+    return prepare("topic") != null;
+  }
+
   /** One publish, no reply. The payload is delivered to subscribers byte for byte. */
   byte[] publish(String topic, byte[] payload);
 

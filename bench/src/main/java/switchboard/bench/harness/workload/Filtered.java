@@ -98,6 +98,12 @@ public final class Filtered implements Workload {
         + " s; delivered messages per second and per server CPU-second";
   }
 
+  /** Not on a protocol whose every topic must be created first: this workload uses thousands. */
+  @Override
+  public boolean supports(Target target) {
+    return !target.protocol().preparesTopics();
+  }
+
   @Override
   public List<Metric> metrics() {
     return List.of(

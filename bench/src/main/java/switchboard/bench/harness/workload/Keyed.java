@@ -83,6 +83,12 @@ public final class Keyed implements Workload {
         + "operations per second while setting up. Compare keyed-100k with keyed-100, the same run with 100 subscriptions";
   }
 
+  /** Not on a protocol whose every topic must be created first: this workload uses thousands. */
+  @Override
+  public boolean supports(Target target) {
+    return !target.protocol().preparesTopics();
+  }
+
   @Override
   public List<Metric> metrics() {
     return List.of(

@@ -61,6 +61,12 @@ public final class SubscribeChurn implements Workload {
         + "nats-server tells only its resident set (VmRSS after a 300 ms settle), which is meaningful on a fresh server only";
   }
 
+  /** Not on a protocol whose every topic must be created first: this workload uses thousands. */
+  @Override
+  public boolean supports(Target target) {
+    return !target.protocol().preparesTopics();
+  }
+
   @Override
   public List<Metric> metrics() {
     return List.of(
