@@ -6,13 +6,19 @@ import java.util.Arrays;
 
 /**
  * The message body every target carries: a JSON object of a fixed size holding the intended send
- * time, {@code {"ts":NNNNNNNNNNNNNNNNNNN,"v":"xxx…"}}, the time being {@link System#nanoTime()} in 19
- * zero-padded digits at a fixed offset. A subscriber finds it again with {@link #sentAt}, searching,
- * since a dialect may render the body inside a larger message of its own.
+ * time, {@code {"ts":1NNNNNNNNNNNNNNNNNN,"v":"xxx…"}}: 19 digits at a fixed offset, a 1 and then the
+ * {@link System#nanoTime()} since a point before this process's first run in 18 digits. So the number
+ * has a fixed width and no leading zero, which JSON does not allow (a dialect that parses the body,
+ * to evaluate a filter or to store it, must be able to). A subscriber finds it again with
+ * {@link #sentAt}, searching, since a dialect may render the body inside a larger message of its own.
  */
 public final class Payload {
   private static final byte[] KEY = "\"ts\":".getBytes(StandardCharsets.US_ASCII);
   private static final int DIGITS = 19;
+  /** What the leading 1 adds: the stamped number is this plus the time since {@link #ORIGIN}. */
+  private static final long ONE = 1_000_000_000_000_000_000L;
+  /** A nanoTime a day before this class was loaded, so that every send time of the run comes after it. */
+  private static final long ORIGIN = System.nanoTime() - 86_400_000_000_000L;
   private static final String HEAD = "{\"ts\":";
   private static final String MIDDLE = ",\"v\":\"";
   private static final String TAIL = "\"}";
@@ -36,12 +42,13 @@ public final class Payload {
     return b;
   }
 
-  /** Writes {@code nanos} into a payload made by {@link #of}. */
+  /** Writes {@code nanos}, a {@link System#nanoTime()} of this process, into a payload made by {@link #of}. */
   public static void stamp(byte[] payload, long nanos) {
-    if (nanos < 0) {
-      throw new IllegalArgumentException("a negative time: " + nanos);
+    long t = nanos - ORIGIN;
+    if (t < 0 || t >= ONE) {
+      throw new IllegalArgumentException("a time out of the payload's range: " + nanos);
     }
-    long t = nanos;
+    t += ONE;
     for (int i = HEAD.length() + DIGITS - 1; i >= HEAD.length(); i--) {
       payload[i] = (byte) ('0' + t % 10);
       t /= 10;
@@ -49,8 +56,8 @@ public final class Payload {
   }
 
   /**
-   * The send time in {@code buf[from, to)}: the digits after the first {@code "ts":} followed by a
-   * number (spaces allowed between), or -1 when there is none.
+   * The send time in {@code buf[from, to)}, as given to {@link #stamp}: from the digits after the
+   * first {@code "ts":} followed by a number (spaces allowed between), or -1 when there is none.
    */
   public static long sentAt(ByteBuffer buf, int from, int to) {
     outer:
@@ -73,8 +80,8 @@ public final class Payload {
         }
         value = value * 10 + (c - '0');
       }
-      if (digits > 0) {
-        return value;
+      if (digits == DIGITS && value >= ONE) {
+        return value - ONE + ORIGIN;
       }
     }
     return -1;

@@ -87,6 +87,22 @@ public interface Protocol {
     return false;
   }
 
+  /**
+   * A request that must be answered before {@code topic} can be subscribed or published to (a
+   * devicehive device has to exist), or null when the protocol needs none. One reply.
+   */
+  default byte[] prepare(String topic) {
+    return null;
+  }
+
+  /**
+   * Whether every topic must be {@link #prepare prepared} first: such a protocol does not take the
+   * workloads that use thousands of topics (a devicehive device is a row in a database).
+   */
+  default boolean preparesTopics() {
+    return prepare("topic") != null;
+  }
+
   /** One publish, no reply. The payload is delivered to subscribers byte for byte. */
   byte[] publish(String topic, byte[] payload);
 

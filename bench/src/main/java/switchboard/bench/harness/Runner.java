@@ -56,6 +56,12 @@ public final class Runner {
 
   private RunResult once(Workload w, Target t, int repetition, double scale) throws InterruptedException {
     RunResult r;
+    if (!t.server().alive()) {
+      // whatever listens on its port now is not what this bench started
+      r = RunResult.failed(w.name(), t.name(), repetition, t.server() + " has exited");
+      out.println(describe(w, r));
+      return r;
+    }
     try {
       r = w.run(new RunContext(t, profile, repetition, scale, tag + "n" + runs++));
     } catch (InterruptedException e) {

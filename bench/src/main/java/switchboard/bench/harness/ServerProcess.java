@@ -27,6 +27,11 @@ public record ServerProcess(String name, String version, long pid, Process proce
     return pid < 0 ? -1 : Proc.rssKib(pid);
   }
 
+  /** False once a process the harness started has ended; a server it did not start is taken to be up. */
+  public boolean alive() {
+    return process == null || process.isAlive();
+  }
+
   /** Stops the process if the harness started it: SIGTERM to its pid, then SIGKILL after 10 s. */
   void stop() {
     if (process == null || !process.isAlive()) {

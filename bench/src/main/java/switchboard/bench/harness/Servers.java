@@ -41,6 +41,10 @@ public final class Servers implements AutoCloseable {
   public static final int NATS_WS = 14223;
   public static final int REDIS = 16379;
   public static final int MOSQUITTO = 11883;
+  /** The devicehive dialect's token secret for this bench (Base64), from which its tokens are made. */
+  public static final String DEVICEHIVE_SECRET = secret();
+  /** Connections each server is allowed, above the largest idle-connections workload. */
+  static final int MAX_CONNECTIONS = 20_000;
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final Pattern VERSION = Pattern.compile("v?=?(\\d+\\.\\d+\\.\\d+\\S*)");
@@ -68,9 +72,23 @@ public final class Servers implements AutoCloseable {
   /** How the servers are configured, for the report. */
   public static String settings() {
     return "each on " + HOST + " on a port of its own, no persistence; Switchboard: the server jar with its defaults "
-        + "(store in a temporary directory); nats-server: its config file names only the listeners (TCP, and WebSocket "
-        + "without TLS); redis-server: --save \"\" --appendonly no; mosquitto: persistence false, allow_anonymous true, "
+        + "but limits.max-connections " + MAX_CONNECTIONS + " and a devicehive token secret (store, which only devicehive's "
+        + "notifications use, in a temporary directory); nats-server: its config file names only the listeners (TCP, and "
+        + "WebSocket without TLS); redis-server: --save \"\" --appendonly no --maxclients " + MAX_CONNECTIONS + "; mosquitto: "
+        + "persistence false, allow_anonymous true, "
         + "set_tcp_nodelay true (NATS, Redis and Switchboard disable Nagle's algorithm by default, Mosquitto only when asked)";
+  }
+
+  /** Switchboard settings from the environment, {@code SERVER_SET="engine.io-threads=2 ..."}, for trying a setting out. */
+  static List<String> extraSettings() {
+    String v = System.getenv().getOrDefault("SERVER_SET", "").trim();
+    return v.isEmpty() ? List.of() : List.of(v.split("\\s+"));
+  }
+
+  private static String secret() {
+    byte[] b = new byte[30]; // a multiple of 3: Base64 without padding
+    new java.security.SecureRandom().nextBytes(b);
+    return java.util.Base64.getEncoder().encodeToString(b);
   }
 
   /** Starts a server of this kind and returns once its ports accept connections. */
@@ -95,7 +113,13 @@ public final class Servers implements AutoCloseable {
         "http.host=" + HOST, "http.port=" + SWITCHBOARD_HTTP,
         "amps.tcp-host=" + HOST, "amps.tcp-port=" + SWITCHBOARD_AMPS,
         "xrpl.host=" + HOST, "xrpl.port=" + SWITCHBOARD_XRPL,
-        "store.data-dir=" + dir.resolve("switchboard-store"))) {
+        "store.data-dir=" + dir.resolve("switchboard-store"),
+        "devicehive.jwt.secret=" + DEVICEHIVE_SECRET,
+        "limits.max-connections=" + MAX_CONNECTIONS)) {
+      cmd.add("--set");
+      cmd.add(set);
+    }
+    for (String set : extraSettings()) {
       cmd.add("--set");
       cmd.add(set);
     }
@@ -116,7 +140,8 @@ public final class Servers implements AutoCloseable {
   private ServerProcess redis() throws IOException, InterruptedException {
     String bin = binary("redis-server", "redis-server");
     Process p = launch("redis-server", List.of(bin, "--bind", HOST, "--port", Integer.toString(REDIS),
-        "--save", "", "--appendonly", "no", "--daemonize", "no", "--dir", dir.toString()), List.of(REDIS));
+        "--save", "", "--appendonly", "no", "--daemonize", "no", "--dir", dir.toString(),
+        "--maxclients", Integer.toString(MAX_CONNECTIONS)), List.of(REDIS));
     return register(new ServerProcess("redis-server", version(bin, "--version"), p.pid(), p));
   }
 

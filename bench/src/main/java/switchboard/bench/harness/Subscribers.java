@@ -14,15 +14,17 @@ public final class Subscribers implements AutoCloseable {
   public static final Duration SET_UP = Duration.ofSeconds(30);
 
   private final Loop loop;
+  private final Protocol protocol;
   private final List<Conn> conns = new ArrayList<>();
 
-  private Subscribers(Loop loop) {
+  private Subscribers(Loop loop, Protocol protocol) {
     this.loop = loop;
+    this.protocol = protocol;
   }
 
   /** Opens {@code count} connections to the run's target and waits until each is up. */
   public static Subscribers connect(RunContext ctx, int count, DeliverySink sink) throws InterruptedException {
-    Subscribers s = new Subscribers(new Loop("subscribers-" + ctx.target().name()));
+    Subscribers s = new Subscribers(new Loop("subscribers-" + ctx.target().name()), ctx.target().protocol());
     try {
       Replies ready = new Replies(count);
       for (int i = 0; i < count; i++) {
@@ -36,13 +38,27 @@ public final class Subscribers implements AutoCloseable {
     }
   }
 
-  /** Subscribes every connection to {@code interest} with sid 1 and waits for every confirmation. */
+  /**
+   * Subscribes every connection to {@code interest} with sid 1 and waits for every confirmation; first
+   * {@link Protocol#prepare prepares} the topic on the first connection where the protocol asks for it.
+   */
   public void subscribeAll(Interest interest) throws InterruptedException {
+    prepare(interest.topic());
     Replies confirmed = new Replies(conns.size());
     for (Conn c : conns) {
       c.subscribe(interest, 1, confirmed);
     }
     confirmed.await(timeout(conns.size()), "subscribing " + conns.size() + " connections");
+  }
+
+  /** Sends the protocol's {@link Protocol#prepare} request for {@code topic}, if any, and waits for its reply. */
+  public void prepare(String topic) throws InterruptedException {
+    byte[] request = conns.isEmpty() ? null : protocol.prepare(topic);
+    if (request != null) {
+      Replies prepared = new Replies(1);
+      conns.get(0).request(request, prepared);
+      prepared.await(SET_UP, "preparing " + topic);
+    }
   }
 
   /** The connections, in the order opened: for a workload that gives each something of its own. */

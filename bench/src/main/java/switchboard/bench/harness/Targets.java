@@ -5,8 +5,12 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import switchboard.bench.harness.proto.AmpsTcp;
+import switchboard.bench.harness.proto.AmpsWs;
+import switchboard.bench.harness.proto.Devicehive;
+import switchboard.bench.harness.proto.DhToken;
 import switchboard.bench.harness.proto.Mqtt;
 import switchboard.bench.harness.proto.Nats;
+import switchboard.bench.harness.proto.NatsWs;
 import switchboard.bench.harness.proto.Redis;
 
 /** The registry of targets the harness can start and measure, one line each. */
@@ -20,7 +24,11 @@ public final class Targets {
 
   private static final List<Def> ALL = List.of(
       new Def("switchboard-amps", Servers.Kind.SWITCHBOARD, AmpsTcp::new, Servers.SWITCHBOARD_AMPS),
+      new Def("switchboard-amps-ws", Servers.Kind.SWITCHBOARD, AmpsWs::new, Servers.SWITCHBOARD_HTTP),
+      new Def("switchboard-devicehive", Servers.Kind.SWITCHBOARD,
+          () -> new Devicehive(DhToken.admin(Servers.DEVICEHIVE_SECRET, java.time.Duration.ofHours(6))), Servers.SWITCHBOARD_HTTP),
       new Def("nats", Servers.Kind.NATS, Nats::new, Servers.NATS),
+      new Def("nats-ws", Servers.Kind.NATS, NatsWs::new, Servers.NATS_WS),
       new Def("redis", Servers.Kind.REDIS, Redis::new, Servers.REDIS),
       new Def("mosquitto", Servers.Kind.MOSQUITTO, Mqtt::new, Servers.MOSQUITTO));
 

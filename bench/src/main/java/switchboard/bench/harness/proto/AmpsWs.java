@@ -15,7 +15,7 @@ import switchboard.bench.harness.Protocol;
  * <p>The server answers the same way: one frame per header, and the body of a {@code p} (or
  * {@code oof}) in a frame of its own right after its header, or none when the header says
  * {@code "l":0}. Deliveries are reported with the body frame's range, which is the published payload
- * byte for byte (but see {@link #publish} on leading zeros).
+ * byte for byte.
  *
  * <p>Every request asks for the {@code processed} ack, which is its one reply; a publish asks for none.
  * Commands carry {@code cid}s (logon {@code l}, subscribe {@code s<sid>}, unsubscribe {@code
@@ -85,16 +85,11 @@ public final class AmpsWs implements Protocol {
     return command(Json.ascii("{\"c\":\"unsubscribe\",\"cid\":\"u" + sid + "\",\"sub_id\":\"" + sid + "\",\"a\":\"processed\"}"));
   }
 
-  /**
-   * {@code p} with the payload as its body. Leading zeros of the payload's numbers are dropped first
-   * ({@code "ts":000123} is sent as {@code "ts":123}): the server reads a body as JSON to evaluate
-   * content filters, and a body with leading zeros is not JSON, so it would match no filter at all.
-   */
+  /** {@code p} with the payload as its body. */
   @Override
   public byte[] publish(String topic, byte[] payload) {
     byte[] header = Json.utf8("{\"c\":\"p\",\"t\":" + Json.quote(topic) + "}");
-    byte[] body = Json.withoutLeadingZeros(payload);
-    return new WsFrames.Builder(header.length + body.length + 24).binary(TWO).text(header).text(body).build();
+    return new WsFrames.Builder(header.length + payload.length + 24).binary(TWO).text(header).text(payload).build();
   }
 
   private static byte[] command(byte[] header) {

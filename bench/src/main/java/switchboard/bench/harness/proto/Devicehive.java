@@ -26,8 +26,7 @@ import switchboard.bench.harness.Protocol;
  *       "notification":"bench","deviceId":..,"networkId":..,"deviceTypeId":..,"timestamp":..,
  *       "parameters":payload},"subscriptionId":N}}; the range reported is {@code parameters}. The
  *       server stores the payload and renders it again as compact JSON, so a payload that is compact
- *       JSON arrives as it was sent; leading zeros of its numbers are dropped before sending, as JSON
- *       does not allow them ({@code "ts":000123} arrives as {@code "ts":123}). The {@code $device-add}
+ *       JSON arrives as it was sent. The {@code $device-add}
  *       and {@code $device-update} notifications a {@code device/save} sends to subscribers are not
  *       deliveries.
  * </ul>
@@ -113,11 +112,10 @@ public final class Devicehive implements Protocol {
   public byte[] publish(String topic, byte[] payload) {
     byte[] head = Json.utf8("{\"action\":\"notification/insert\",\"deviceId\":" + Json.quote(topic)
         + ",\"notification\":{\"notification\":\"" + NOTIFICATION + "\",\"parameters\":");
-    byte[] p = Json.withoutLeadingZeros(payload);
-    byte[] out = new byte[head.length + p.length + INSERT_TAIL.length];
+    byte[] out = new byte[head.length + payload.length + INSERT_TAIL.length];
     System.arraycopy(head, 0, out, 0, head.length);
-    System.arraycopy(p, 0, out, head.length, p.length);
-    System.arraycopy(INSERT_TAIL, 0, out, head.length + p.length, INSERT_TAIL.length);
+    System.arraycopy(payload, 0, out, head.length, payload.length);
+    System.arraycopy(INSERT_TAIL, 0, out, head.length + payload.length, INSERT_TAIL.length);
     return out;
   }
 
@@ -127,6 +125,11 @@ public final class Devicehive implements Protocol {
    * an authenticated set-up connection before anyone subscribes or publishes; a device must exist
    * before it can be subscribed to, and before notifications to it are accepted.
    */
+  @Override
+  public byte[] prepare(String topic) {
+    return saveDevice(topic);
+  }
+
   public byte[] saveDevice(String deviceId) {
     String id = Json.quote(deviceId);
     return Json.utf8("{\"action\":\"device/save\",\"requestId\":\"d\",\"deviceId\":" + id + ",\"device\":{\"name\":" + id + "}}");

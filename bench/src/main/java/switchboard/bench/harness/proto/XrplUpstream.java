@@ -31,7 +31,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * subscribers of that account and of the {@code transactions} stream, and no other account. It
  * carries the payload as its first field, {@code bench_payload}, which the dialect passes through
  * (byte for byte to api_version 2 subscribers); the payload must be JSON, since the dialect parses the
- * message and drops one it cannot, so leading zeros of its numbers are dropped first. Hashes are
+ * message and drops one it cannot. Hashes are
  * unique to this instance, 200 transactions to a ledger.
  *
  * <p>{@link #publish} is thread-safe and blocks while the socket's send buffer is full.
@@ -107,13 +107,12 @@ public final class XrplUpstream implements AutoCloseable {
    */
   public void publish(String topic, byte[] payload) throws IOException {
     String[] account = accounts.computeIfAbsent(topic, XrplUpstream::accountOf);
-    byte[] p = Json.withoutLeadingZeros(payload);
     synchronized (writeLock) {
       SocketChannel c = conn;
       if (c == null) {
         throw new IOException("no upstream connection from the xrpl dialect");
       }
-      byte[] msg = message(published, account, p);
+      byte[] msg = message(published, account, payload);
       writeFrame(c, msg);
       published++;
     }
@@ -124,7 +123,7 @@ public final class XrplUpstream implements AutoCloseable {
    * it for this topic and payload.
    */
   public byte[] message(long k, String topic, byte[] payload) {
-    return message(k, accounts.computeIfAbsent(topic, XrplUpstream::accountOf), Json.withoutLeadingZeros(payload));
+    return message(k, accounts.computeIfAbsent(topic, XrplUpstream::accountOf), payload);
   }
 
   /** The address and its AccountRoot's ledger index. */

@@ -46,9 +46,6 @@ class AmpsWsTest {
         "text:{\"c\":\"unsubscribe\",\"cid\":\"u7\",\"sub_id\":\"7\",\"a\":\"processed\"}");
     assertThat(frames(amps.publish("orders", "{\"ts\":1,\"v\":\"x\"}".getBytes(StandardCharsets.UTF_8))))
         .containsExactly("binary:02000000", "text:{\"c\":\"p\",\"t\":\"orders\"}", "text:{\"ts\":1,\"v\":\"x\"}");
-    // the server parses a body as JSON for filters: leading zeros would make it match none
-    assertThat(frames(amps.publish("orders", "{\"ts\":0001,\"v\":\"007\"}".getBytes(StandardCharsets.UTF_8))))
-        .endsWith("text:{\"ts\":1,\"v\":\"007\"}");
   }
 
   @Test

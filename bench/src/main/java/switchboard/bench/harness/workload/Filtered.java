@@ -1,0 +1,226 @@
+package switchboard.bench.harness.workload;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import switchboard.bench.harness.Deliveries;
+import switchboard.bench.harness.Interest;
+import switchboard.bench.harness.Meter;
+import switchboard.bench.harness.Metric;
+import switchboard.bench.harness.Payload;
+import switchboard.bench.harness.Profile;
+import switchboard.bench.harness.Progress;
+import switchboard.bench.harness.Protocol;
+import switchboard.bench.harness.Publisher;
+import switchboard.bench.harness.Replies;
+import switchboard.bench.harness.RunContext;
+import switchboard.bench.harness.RunResult;
+import switchboard.bench.harness.Subscribers;
+import switchboard.bench.harness.Target;
+import switchboard.bench.harness.Workload;
+
+/**
+ * {@code filter-1xN-selSpct}: N content-filtered subscriptions on one topic, one publisher, each
+ * message matching S% of them. The subscriptions fall into {@code G = 100 / S} groups, subscription i
+ * in group {@code i % G}; message m carries {@code "g":m % G} in its body, so the messages cycle
+ * through the groups and each matches exactly the N / G subscriptions of its group (with N a multiple
+ * of G). At 100% there is one group: every subscription's filter is still evaluated on every message,
+ * and matches.
+ *
+ * <p>On a target whose protocol {@link Protocol#filters() filters} (amps), subscription i is on the
+ * one topic with the filter {@code /g = <group>}. A protocol that does not filter is given the same
+ * selection the way its users would build it, one topic per filter key: subscription i is on topic
+ * {@code <topic><group>} and message m is published to {@code <topic><g>}.
+ *
+ * <p>Each subscription has a connection of its own: subscriptions of one connection on one topic
+ * would collapse into one on Redis and MQTT, and at 100% every subscription is on the same topic.
+ * Closed loop as in {@link Fanout}.
+ */
+public final class Filtered implements Workload {
+  private static final long WINDOW = 2_000;
+  /** Deliveries in flight at most, as in {@link Fanout}. */
+  private static final long MAX_IN_FLIGHT = 200_000;
+  private static final long WAIT_NANOS = 20_000;
+
+  private final int subscriptions;
+  private final int percent;
+  private final long messages;
+  private final long seconds;
+
+  Filtered(int subscriptions, int percent, long messages, long seconds) {
+    if (percent <= 0 || 100 % percent != 0) {
+      throw new IllegalArgumentException("a selectivity that divides 100: " + percent);
+    }
+    this.subscriptions = subscriptions;
+    this.percent = percent;
+    this.messages = messages;
+    this.seconds = seconds;
+  }
+
+  /**
+   * Selectivity 1, 10 and 100%; N = 100 (smoke, the least for which 1% is a whole subscription) and
+   * 1,000 (quick, 3 s; full, 10 s).
+   */
+  public static List<Workload> cases(Profile p) {
+    int n = p.pick(100, 1_000, 1_000);
+    long messages = p.pick(300L, 2_000_000L, 10_000_000L);
+    long seconds = p.pick(60L, 3L, 10L);
+    return List.of(1, 10, 100).stream().<Workload>map(s -> new Filtered(n, s, messages, seconds)).toList();
+  }
+
+  @Override
+  public String name() {
+    return "filter-1x" + subscriptions + "-sel" + percent + "pct";
+  }
+
+  private int groups() {
+    return 100 / percent;
+  }
+
+  /** Messages in flight at most: {@value #WINDOW}, fewer when each has many deliveries. */
+  private long window() {
+    long perMessage = Math.max(1, (long) subscriptions * percent / 100);
+    return Math.max(Fanout.BATCH, Math.min(WINDOW, MAX_IN_FLIGHT / perMessage));
+  }
+
+  @Override
+  public String method() {
+    return "1 publisher, " + subscriptions + " subscribers on connections of their own, each message matching " + percent + "% of them ("
+        + groups() + " group(s), subscription i in group i mod " + groups() + ", messages cycling through the groups, their "
+        + "body carrying \"g\":<group>): where the protocol filters (amps) every subscription is on one topic with the content "
+        + "filter /g = <group>, elsewhere emulated with one topic per group; closed loop with at most " + window()
+        + " messages in flight, batches of " + Fanout.BATCH + "; up to " + messages + " messages or " + seconds
+        + " s; delivered messages per second and per server CPU-second";
+  }
+
+  /** Not on a protocol whose every topic must be created first: this workload uses thousands. */
+  @Override
+  public boolean supports(Target target) {
+    return !target.protocol().preparesTopics();
+  }
+
+  @Override
+  public List<Metric> metrics() {
+    return List.of(
+        Metric.compared("delivered_per_s", "delivered msgs/s", true),
+        Metric.compared("deliveries_per_server_cpu_s", "deliveries per server CPU-s", true),
+        Metric.shown("published_per_s", "published msgs/s", true),
+        Metric.shown("generator_cpu_s_per_1m", "generator CPU s per 1M deliveries", false));
+  }
+
+  @Override
+  public RunResult run(RunContext ctx) throws Exception {
+    Target target = ctx.target();
+    Protocol protocol = target.protocol();
+    boolean filters = protocol.filters();
+    String topic = ctx.topic("g");
+    int groups = groups();
+    long limit = ctx.scaled(messages);
+    long nanosLimit = ctx.scaled(seconds) * 1_000_000_000L;
+    long[] matching = new long[groups];
+    for (int i = 0; i < subscriptions; i++) {
+      matching[i % groups]++;
+    }
+    long perCycle = Arrays.stream(matching).sum();
+    long windowDeliveries = Math.max(1, window() * perCycle / groups);
+    Deliveries sink = Deliveries.counting();
+    List<String> notes = new ArrayList<>();
+    long sent = 0;
+    long expected = 0;
+    boolean stalled = false;
+    Meter meter;
+    try (Subscribers subs = Subscribers.connect(ctx, subscriptions, sink)) {
+      Replies confirmed = new Replies(subscriptions);
+      for (int i = 0; i < subscriptions; i++) {
+        int group = i % groups;
+        Interest interest = filters ? new Interest(topic, "/g = " + group) : Interest.topic(topic + group);
+        subs.conns().get(i).subscribe(interest, 1, confirmed);
+      }
+      confirmed.await(Subscribers.SET_UP.plusSeconds(subscriptions / 50), target.name() + ": subscribing " + subscriptions + " filters");
+      try (Publisher pub = Publisher.open(target, ctx.client("p"), Subscribers.SET_UP)) {
+        long stamp = Math.max(0, System.nanoTime());
+        byte[][] frames = new byte[groups][];
+        int longest = 0;
+        for (int g = 0; g < groups; g++) {
+          frames[g] = pub.frame(protocol.publish(filters ? topic : topic + g, body(Fanout.PAYLOAD, g, stamp)));
+          longest = Math.max(longest, frames[g].length);
+        }
+        ByteBuffer batch = ByteBuffer.allocateDirect(longest * Fanout.BATCH);
+        Progress progress = new Progress();
+        meter = Meter.start(target.server());
+        long deadline = meter.startNanos() + nanosLimit;
+        publishing:
+        while (sent < limit && System.nanoTime() < deadline) {
+          while (expected - sink.count() > windowDeliveries) {
+            if (progress.stalled(sink.count())) {
+              stalled = true;
+              break publishing;
+            }
+            pub.poll();
+            LockSupport.parkNanos(WAIT_NANOS);
+          }
+          int n = (int) Math.min(Fanout.BATCH, limit - sent);
+          long due = 0;
+          batch.clear();
+          for (int i = 0; i < n; i++) {
+            int g = (int) ((sent + i) % groups);
+            batch.put(frames[g]);
+            due += matching[g];
+          }
+          if (!pub.write(batch.flip())) {
+            stalled = true;
+            break;
+          }
+          sent += n;
+          expected += due;
+        }
+        while (!stalled && sink.count() < expected) {
+          stalled = progress.stalled(sink.count());
+          pub.poll();
+          LockSupport.parkNanos(WAIT_NANOS);
+        }
+        meter.stop(stalled ? progress.lastChange() : System.nanoTime());
+      }
+      notes.addAll(subs.failures());
+    }
+    long delivered = sink.count();
+    if (stalled) {
+      notes.add("stalled: nothing moved for " + Publisher.STALL.toSeconds() + " s");
+    }
+    if (delivered != expected) {
+      notes.add(String.format("incomplete: %,d of %,d deliveries", delivered, expected));
+    }
+    Map<String, Double> figures = new LinkedHashMap<>();
+    figures.put("delivered_per_s", delivered / meter.seconds());
+    figures.put("deliveries_per_server_cpu_s", meter.perServerCpuSecond(delivered));
+    figures.put("published_per_s", sent / meter.seconds());
+    figures.put("generator_cpu_s_per_1m", Meter.perMillion(meter.generatorCpuSeconds(), delivered));
+    figures.put("server_cpu_s", meter.serverCpuSeconds());
+    figures.put("generator_cpu_s", meter.generatorCpuSeconds());
+    return new RunResult(name(), target.name(), ctx.repetition(), sent, delivered, expected, meter.seconds(), figures, notes);
+  }
+
+  /**
+   * A JSON body of exactly {@code size} bytes, {@code {"g":<group>,"ts":<nanos>,"v":"xxx…"}}: the
+   * group a content filter selects on, and the send time where {@link Payload#sentAt} finds it. Its
+   * numbers have no leading zeros (unlike {@link Payload#of}'s), so it is JSON, which a server that
+   * evaluates filters on the body needs.
+   */
+  static byte[] body(int size, int group, long nanos) {
+    if (group < 0 || nanos < 0) {
+      throw new IllegalArgumentException("a negative group or time");
+    }
+    String head = "{\"g\":" + group + ",\"ts\":" + nanos + ",\"v\":\"";
+    String tail = "\"}";
+    int fill = size - head.length() - tail.length();
+    if (fill < 0) {
+      throw new IllegalArgumentException("a body of " + size + " bytes cannot hold " + head + tail);
+    }
+    return (head + "x".repeat(fill) + tail).getBytes(StandardCharsets.US_ASCII);
+  }
+}

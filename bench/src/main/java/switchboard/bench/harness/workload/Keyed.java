@@ -1,0 +1,188 @@
+package switchboard.bench.harness.workload;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.locks.LockSupport;
+import switchboard.bench.harness.Deliveries;
+import switchboard.bench.harness.Interest;
+import switchboard.bench.harness.Meter;
+import switchboard.bench.harness.Metric;
+import switchboard.bench.harness.Payload;
+import switchboard.bench.harness.Profile;
+import switchboard.bench.harness.Progress;
+import switchboard.bench.harness.Protocol;
+import switchboard.bench.harness.Publisher;
+import switchboard.bench.harness.Replies;
+import switchboard.bench.harness.RunContext;
+import switchboard.bench.harness.RunResult;
+import switchboard.bench.harness.Subscribers;
+import switchboard.bench.harness.Target;
+import switchboard.bench.harness.Workload;
+
+/**
+ * {@code keyed-K}: K subscriptions, each on a key of its own (a device id, an account, a subject),
+ * and messages that each touch two keys. A key is a topic in every protocol here (an amps topic, a
+ * NATS subject, a Redis channel, an MQTT topic): subscription i is on topic {@code k<i>}, spread round
+ * robin over {@value #CONNECTIONS} connections (fewer when K is smaller) and subscribed in one
+ * pipelined burst per connection. A message is two publishes, to two distinct keys drawn from a
+ * random sequence with a fixed seed (the same keys in the same order on every target), each
+ * delivered to the one subscription on its key. Closed loop as in {@link Fanout}. The point is the
+ * comparison of {@code keyed-100k} with {@code keyed-100}, the same run with 100 subscriptions: how
+ * much holding many subscriptions slows the routing of a keyed publish.
+ */
+public final class Keyed implements Workload {
+  static final int CONNECTIONS = 100;
+  /** Publishes per message: the keys it touches. */
+  static final int KEYS_PER_MESSAGE = 2;
+  private static final long SEED = 0x5EEDL;
+  /** Messages in flight at most beyond what has been delivered. */
+  private static final long WINDOW = 2_000;
+  private static final long WAIT_NANOS = 20_000;
+
+  private final int keys;
+  private final long messages;
+  private final long seconds;
+
+  Keyed(int keys, long messages, long seconds) {
+    if (keys < KEYS_PER_MESSAGE) {
+      throw new IllegalArgumentException("a message touches " + KEYS_PER_MESSAGE + " distinct keys: at least that many are needed");
+    }
+    this.keys = keys;
+    this.messages = messages;
+    this.seconds = seconds;
+  }
+
+  /** K = 100 and 1,000 (smoke, a few hundred messages), 100 and 100,000 (quick, 3 s; full, 10 s). */
+  public static List<Workload> cases(Profile p) {
+    List<Integer> sizes = p.pick(List.of(100, 1_000), List.of(100, 100_000), List.of(100, 100_000));
+    long messages = p.pick(300L, 2_000_000L, 10_000_000L);
+    long seconds = p.pick(60L, 3L, 10L);
+    return sizes.stream().<Workload>map(k -> new Keyed(k, messages, seconds)).toList();
+  }
+
+  @Override
+  public String name() {
+    return "keyed-" + (keys % 1000 == 0 ? keys / 1000 + "k" : Integer.toString(keys));
+  }
+
+  private int connections() {
+    return Math.min(CONNECTIONS, keys);
+  }
+
+  @Override
+  public String method() {
+    return keys + " subscriptions, each on a topic of its own (the key), " + connections() + " subscriber connections of "
+        + (keys / connections()) + (keys % connections() == 0 ? "" : "+") + ", subscribed pipelined; 1 publisher, each message "
+        + "published to " + KEYS_PER_MESSAGE + " distinct keys drawn at random (fixed seed, the same sequence on every target), "
+        + "each delivery counted; closed loop with at most " + WINDOW + " messages in flight, batches of " + Fanout.BATCH + "; up to "
+        + messages + " messages or " + seconds + " s; delivered messages per second and per server CPU-second, and subscribe "
+        + "operations per second while setting up. Compare keyed-100k with keyed-100, the same run with 100 subscriptions";
+  }
+
+  /** Not on a protocol whose every topic must be created first: this workload uses thousands. */
+  @Override
+  public boolean supports(Target target) {
+    return !target.protocol().preparesTopics();
+  }
+
+  @Override
+  public List<Metric> metrics() {
+    return List.of(
+        Metric.compared("delivered_per_s", "delivered msgs/s", true),
+        Metric.compared("deliveries_per_server_cpu_s", "deliveries per server CPU-s", true),
+        Metric.shown("subscribe_per_s", "set-up subscribes/s", true),
+        Metric.shown("server_rss_mib", "server RSS MiB", false));
+  }
+
+  @Override
+  public RunResult run(RunContext ctx) throws Exception {
+    Target target = ctx.target();
+    Protocol protocol = target.protocol();
+    String prefix = ctx.topic("k");
+    long limit = ctx.scaled(messages);
+    long nanosLimit = ctx.scaled(seconds) * 1_000_000_000L;
+    int conns = connections();
+    Deliveries sink = Deliveries.counting();
+    List<String> notes = new ArrayList<>();
+    long sent = 0;
+    boolean stalled = false;
+    Meter meter;
+    double subscribeSeconds;
+    long rssKib;
+    try (Subscribers subs = Subscribers.connect(ctx, conns, sink)) {
+      Replies confirmed = new Replies(keys);
+      long setUp = System.nanoTime();
+      for (int i = 0; i < keys; i++) {
+        subs.conns().get(i % conns).subscribe(Interest.topic(prefix + i), i / conns + 1, confirmed);
+      }
+      confirmed.await(Subscribers.SET_UP.plusSeconds(keys / 2_000), target.name() + ": subscribing to " + keys + " keys");
+      subscribeSeconds = (System.nanoTime() - setUp) / 1e9;
+      try (Publisher pub = Publisher.open(target, ctx.client("p"), Subscribers.SET_UP)) {
+        byte[] payload = Payload.of(Fanout.PAYLOAD, System.nanoTime());
+        byte[][] frames = new byte[keys][];
+        int longest = 0;
+        for (int i = 0; i < keys; i++) {
+          frames[i] = pub.frame(protocol.publish(prefix + i, payload));
+          longest = Math.max(longest, frames[i].length);
+        }
+        ByteBuffer batch = ByteBuffer.allocateDirect(longest * KEYS_PER_MESSAGE * Fanout.BATCH);
+        SplittableRandom random = new SplittableRandom(SEED);
+        Progress progress = new Progress();
+        meter = Meter.start(target.server());
+        long deadline = meter.startNanos() + nanosLimit;
+        publishing:
+        while (sent < limit && System.nanoTime() < deadline) {
+          while (sent * KEYS_PER_MESSAGE - sink.count() > WINDOW * KEYS_PER_MESSAGE) {
+            if (progress.stalled(sink.count())) {
+              stalled = true;
+              break publishing;
+            }
+            pub.poll();
+            LockSupport.parkNanos(WAIT_NANOS);
+          }
+          int n = (int) Math.min(Fanout.BATCH, limit - sent);
+          batch.clear();
+          for (int i = 0; i < n; i++) {
+            int a = random.nextInt(keys);
+            int b = random.nextInt(keys - 1);
+            batch.put(frames[a]).put(frames[b < a ? b : b + 1]);
+          }
+          if (!pub.write(batch.flip())) {
+            stalled = true;
+            break;
+          }
+          sent += n;
+        }
+        while (!stalled && sink.count() < sent * KEYS_PER_MESSAGE) {
+          stalled = progress.stalled(sink.count());
+          pub.poll();
+          LockSupport.parkNanos(WAIT_NANOS);
+        }
+        meter.stop(stalled ? progress.lastChange() : System.nanoTime());
+        rssKib = target.server().rssKib();
+      }
+      notes.addAll(subs.failures());
+    }
+    long expected = sent * KEYS_PER_MESSAGE;
+    long delivered = sink.count();
+    if (stalled) {
+      notes.add("stalled: nothing moved for " + Publisher.STALL.toSeconds() + " s");
+    }
+    if (delivered != expected) {
+      notes.add(String.format("incomplete: %,d of %,d deliveries", delivered, expected));
+    }
+    Map<String, Double> figures = new LinkedHashMap<>();
+    figures.put("delivered_per_s", delivered / meter.seconds());
+    figures.put("deliveries_per_server_cpu_s", meter.perServerCpuSecond(delivered));
+    figures.put("subscribe_per_s", keys / subscribeSeconds);
+    figures.put("server_rss_mib", rssKib < 0 ? Double.NaN : rssKib / 1024.0);
+    figures.put("subscriptions", (double) keys);
+    figures.put("server_cpu_s", meter.serverCpuSeconds());
+    figures.put("generator_cpu_s", meter.generatorCpuSeconds());
+    return new RunResult(name(), target.name(), ctx.repetition(), sent, delivered, expected, meter.seconds(), figures, notes);
+  }
+}
