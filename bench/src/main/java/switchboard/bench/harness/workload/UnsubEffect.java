@@ -168,6 +168,12 @@ public final class UnsubEffect implements Workload {
       Replies ready = new Replies(1);
       Conn conn = loop.connect(target, ctx.client("u"), probe, ready);
       ready.await(Subscribers.SET_UP, target.name() + ": connecting the test connection");
+      byte[] prepare = target.protocol().prepare(topic);
+      if (prepare != null) {
+        Replies prepared = new Replies(1);
+        conn.request(prepare, prepared);
+        prepared.await(Subscribers.SET_UP, target.name() + ": preparing " + topic);
+      }
       try (Publisher pub = Publisher.open(target, ctx.client("p"), Subscribers.SET_UP)) {
         background = new Background(pub, target, topic, rate);
         Thread publisher = new Thread(background, "unsub-publisher-" + target.name());
