@@ -1,20 +1,13 @@
 package switchboard.bench.harness.workload;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import switchboard.bench.harness.Conn;
 import switchboard.bench.harness.Interest;
 import switchboard.bench.harness.Loop;
@@ -35,10 +28,11 @@ import switchboard.bench.harness.Workload;
  * what each costs it in memory. All on one loop, {@value #IN_FLIGHT} in set-up at a time, each
  * subscribing the moment its hello is answered. Connects per second is N over the time from the first
  * connect to the last subscription's reply. Memory per connection is the server's growth from before
- * the first connect to {@link #SETTLE} after the last, divided by N: for a JVM (Switchboard) the heap
- * in use after a full GC ({@code jcmd <pid> GC.run}, then {@code GC.heap_info}), its resident set
- * being mostly a heap sized up front; for the others the resident set. The resident-set growth is
- * reported for every target too. At the end every connection is closed and the run waits until the
+ * the first connect to {@link #SETTLE} after the last, divided by N, in the bytes the server says it
+ * holds ({@link ServerMemory}: a JVM's live heap after a full GC, Redis's {@code used_memory},
+ * mosquitto's {@code $SYS} heap; the resident set only for nats-server), since a resident set keeps
+ * what an earlier run freed and stops growing after the first run. The resident set's growth is
+ * shown for every target too. At the end every connection is closed and the run waits until the
  * server has let go of them (its ends of the connections gone from /proc/net/tcp), so that the next
  * run starts from the same count; a server that keeps them is noted.
  *
@@ -52,7 +46,6 @@ public final class IdleConns implements Workload {
   static final Duration SETTLE = Duration.ofSeconds(1);
   /** How long the server may take to let go of closed connections. */
   private static final Duration RELEASE = Duration.ofSeconds(15);
-  private static final Pattern USED = Pattern.compile("used (\\d+)K");
 
   private final int connections;
 
@@ -74,21 +67,25 @@ public final class IdleConns implements Workload {
   public String method() {
     return connections + " connections, each connect (WebSocket upgrade where there is one), hello and one subscription to a "
         + "topic of its own, " + IN_FLIGHT + " in set-up at a time on one loop; connects/s = connections up / time from the first "
-        + "connect to the last subscription's reply; server KiB per connection = growth over the run / connections, " + SETTLE.toSeconds()
-        + " s after the last: for Switchboard (a JVM) the heap in use after a full GC (jcmd GC.run, GC.heap_info), for the others "
-        + "the resident set; the resident set's growth per connection is shown for every target";
+        + "connect to the last subscription's reply; server KiB per connection = growth / connections, " + SETTLE.toSeconds()
+        + " s after the last, of the bytes the server holds: Switchboard (a JVM) its live heap after a full GC (jcmd "
+        + "GC.class_histogram), Redis used_memory, mosquitto $SYS/broker/heap/current, nats-server its resident set (true of "
+        + "a fresh server only); the resident set's growth per connection is shown for every target";
+  }
+
+  /** Not on a protocol whose every topic must be created first: each connection has a topic of its own. */
+  @Override
+  public boolean supports(Target target) {
+    return !target.protocol().preparesTopics();
   }
 
   @Override
   public List<Metric> metrics() {
     return List.of(
         Metric.compared("conns_per_s", "connects/s (with hello and subscribe)", true),
-        Metric.compared("kib_per_conn", "server KiB per connection (JVM: live heap)", false),
+        Metric.compared("kib_per_conn", "server KiB per connection", false),
         Metric.shown("rss_kib_per_conn", "server RSS KiB per connection", false));
   }
-
-  /** The server's memory: heap in use after a full GC (KiB; -1 when not a JVM or unknown), resident set (KiB, or -1). */
-  private record Memory(long heapKib, long rssKib) {}
 
   @Override
   public RunResult run(RunContext ctx) throws Exception {
@@ -97,10 +94,13 @@ public final class IdleConns implements Workload {
     // a warm-up never opens more than a measured run (the first workload's would open five times as many)
     int n = (int) Math.min(connections, ctx.scaled(connections));
     int port = target.address().getPort();
-    boolean jvm = isJvm(server.pid());
     List<String> notes = new ArrayList<>();
-    int held0 = TcpSockets.held(port);
-    Memory before = memory(server, jvm, notes);
+    ServerMemory memory = new ServerMemory(target);
+    long before;
+    long after;
+    long rss0;
+    long rss1;
+    int held0;
     AtomicInteger up = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
     AtomicLong lastUp = new AtomicLong();
@@ -108,10 +108,12 @@ public final class IdleConns implements Workload {
     boolean stalled = false;
     long t0;
     long t1;
-    Memory after;
     int lost;
     List<String> reasons;
-    try (Loop loop = new Loop("idle-" + target.name())) {
+    try (memory; Loop loop = new Loop("idle-" + target.name())) {
+      before = memory.bytes();
+      rss0 = server.rssKib();
+      held0 = TcpSockets.held(port);
       Progress progress = new Progress();
       t0 = System.nanoTime();
       while (started < n || up.get() + failed.get() < started) {
@@ -128,7 +130,8 @@ public final class IdleConns implements Workload {
       }
       t1 = up.get() == 0 ? System.nanoTime() : lastUp.get();
       Thread.sleep(SETTLE.toMillis());
-      after = memory(server, jvm, notes);
+      after = memory.bytes();
+      rss1 = server.rssKib();
       lost = loop.failedCount();
       reasons = loop.failures();
     }
@@ -153,15 +156,18 @@ public final class IdleConns implements Workload {
       notes.add(String.format("%d connection(s) lost after coming up, first: %s", lost - failed.get(), reasons.isEmpty() ? "?" : reasons.get(0)));
     }
     double seconds = (t1 - t0) / 1e9;
-    double rssPer = before.rssKib() < 0 || after.rssKib() < 0 || ok == 0 ? Double.NaN : (after.rssKib() - before.rssKib()) / (double) ok;
-    double heapPer = before.heapKib() < 0 || after.heapKib() < 0 || ok == 0 ? Double.NaN : (after.heapKib() - before.heapKib()) / (double) ok;
+    if (memory.problem() != null) {
+      notes.add("the server's memory is unknown: " + memory.problem());
+    }
+    double rssPer = rss0 < 0 || rss1 < 0 || ok == 0 ? Double.NaN : (rss1 - rss0) / (double) ok;
+    double bytesPer = before < 0 || after < 0 || ok == 0 ? Double.NaN : (after - before) / (double) ok;
     Map<String, Double> figures = new LinkedHashMap<>();
     figures.put("conns_per_s", ok == 0 || seconds <= 0 ? Double.NaN : ok / seconds);
-    figures.put("kib_per_conn", jvm ? heapPer : rssPer);
+    figures.put("kib_per_conn", bytesPer / 1024);
     figures.put("rss_kib_per_conn", rssPer);
-    figures.put("heap_kib_per_conn", heapPer);
+    figures.put("memory_is_live_heap", memory.measure() == ServerMemory.Measure.LIVE_HEAP ? 1.0 : 0.0);
     figures.put("connections_up", (double) ok);
-    figures.put("server_rss_mib", after.rssKib() < 0 ? Double.NaN : after.rssKib() / 1024.0);
+    figures.put("server_rss_mib", rss1 < 0 ? Double.NaN : rss1 / 1024.0);
     return new RunResult(name(), target.name(), ctx.repetition(), started, ok, n, seconds, figures, notes);
   }
 
@@ -188,50 +194,4 @@ public final class IdleConns implements Workload {
     });
   }
 
-  /** Whether the process is a JVM (its command is {@code java}), whose heap jcmd can read. */
-  static boolean isJvm(long pid) {
-    return pid >= 0 && ProcessHandle.of(pid).flatMap(h -> h.info().command())
-        .map(c -> Path.of(c).getFileName().toString().equals("java")).orElse(false);
-  }
-
-  private static Memory memory(ServerProcess server, boolean jvm, List<String> notes) throws InterruptedException {
-    long heap = -1;
-    if (jvm) {
-      try {
-        jcmd(server.pid(), "GC.run");
-        Matcher m = USED.matcher(jcmd(server.pid(), "GC.heap_info"));
-        if (m.find()) {
-          heap = Long.parseLong(m.group(1));
-        } else if (notes.isEmpty()) {
-          notes.add("jcmd GC.heap_info said no \"used NK\": the heap is unknown");
-        }
-      } catch (IOException e) {
-        if (notes.isEmpty()) {
-          notes.add("jcmd failed: " + e.getMessage());
-        }
-      }
-    }
-    return new Memory(heap, server.rssKib());
-  }
-
-  /** What {@code jcmd <pid> <command>} prints; the JDK's own jcmd, else the one on the PATH. */
-  private static String jcmd(long pid, String command) throws IOException, InterruptedException {
-    Path own = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-    String bin = Files.isExecutable(own) ? own.toString() : "jcmd";
-    Path log = Files.createTempFile("jcmd-", ".txt");
-    try {
-      Process p = new ProcessBuilder(bin, Long.toString(pid), command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-      if (!p.waitFor(30, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new IOException("jcmd " + pid + " " + command + " took more than 30 s");
-      }
-      String out = Files.readString(log, StandardCharsets.UTF_8);
-      if (p.exitValue() != 0) {
-        throw new IOException("jcmd " + pid + " " + command + ": exit " + p.exitValue() + ": " + out.strip());
-      }
-      return out;
-    } finally {
-      Files.deleteIfExists(log);
-    }
-  }
 }
