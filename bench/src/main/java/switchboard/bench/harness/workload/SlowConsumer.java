@@ -245,8 +245,9 @@ public final class SlowConsumer implements Workload {
           bytes(watch.serverUnsent), bytes(watch.clientUnread), slowGot, sent, readOut ? "\"" + how + "\"" : "no end of stream within "
           + READ_OUT.toSeconds() + " s"));
     } else if (readOut) {
-      notes.add(String.format("slow subscriber cut, when not seen (%s): it got %,d of %,d messages, then \"%s\"",
-          watch.seen ? "not in /proc/net/tcp before the end" : "its socket not found in /proc/net/tcp", slowGot, sent, how));
+      notes.add(String.format("slow subscriber cut, %s: it got %,d of %,d messages, then \"%s\"",
+          watch.seen ? "after the measured stretch (its socket still established in /proc/net/tcp until then)"
+              : "when is unknown (its socket not found in /proc/net/tcp)", slowGot, sent, how));
     } else {
       notes.add(String.format("slow subscriber not cut within the run (%d s); at the end %s bytes unacknowledged on the server's end; "
           + "reading again it got %,d of %,d messages%s", runSeconds, bytes(watch.serverUnsent), slowGot, sent,
