@@ -206,21 +206,19 @@ public final class Filtered implements Workload {
   }
 
   /**
-   * A JSON body of exactly {@code size} bytes, {@code {"g":<group>,"ts":<nanos>,"v":"xxx…"}}: the
-   * group a content filter selects on, and the send time where {@link Payload#sentAt} finds it. Its
-   * numbers have no leading zeros (unlike {@link Payload#of}'s), so it is JSON, which a server that
-   * evaluates filters on the body needs.
+   * A JSON body of exactly {@code size} bytes, {@code {"g":<group>,"ts":…,"v":"xxx…"}}: the group a
+   * content filter selects on, then {@link Payload#of}'s send time and filler.
    */
   static byte[] body(int size, int group, long nanos) {
-    if (group < 0 || nanos < 0) {
-      throw new IllegalArgumentException("a negative group or time");
+    if (group < 0) {
+      throw new IllegalArgumentException("a negative group");
     }
-    String head = "{\"g\":" + group + ",\"ts\":" + nanos + ",\"v\":\"";
-    String tail = "\"}";
-    int fill = size - head.length() - tail.length();
-    if (fill < 0) {
-      throw new IllegalArgumentException("a body of " + size + " bytes cannot hold " + head + tail);
-    }
-    return (head + "x".repeat(fill) + tail).getBytes(StandardCharsets.US_ASCII);
+    byte[] head = ("{\"g\":" + group + ",").getBytes(StandardCharsets.US_ASCII);
+    byte[] payload = Payload.of(size - head.length + 1, nanos); // its '{' is replaced by the head
+    byte[] out = new byte[size];
+    System.arraycopy(head, 0, out, 0, head.length);
+    System.arraycopy(payload, 1, out, head.length, payload.length - 1);
+    return out;
   }
+
 }

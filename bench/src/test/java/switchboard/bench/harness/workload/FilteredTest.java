@@ -14,22 +14,23 @@ import switchboard.core.filter.Filter;
 class FilteredTest {
   @Test
   void theBodyIsJsonOfTheSizeAskedCarryingItsGroupAndTheTime() throws Exception {
-    byte[] body = Filtered.body(100, 37, 1_234_567_890_123L);
+    long now = System.nanoTime();
+    byte[] body = Filtered.body(100, 37, now);
     assertThat(body).hasSize(100);
     JsonNode json = new ObjectMapper().readTree(body);
     assertThat(json.path("g").asInt()).isEqualTo(37);
-    assertThat(json.path("ts").asLong()).isEqualTo(1_234_567_890_123L);
-    assertThat(Payload.sentAt(ByteBuffer.wrap(body), 0, body.length)).isEqualTo(1_234_567_890_123L);
-    assertThat(Filtered.body(100, 0, 0)).hasSize(100);
-    assertThatThrownBy(() -> Filtered.body(20, 1, 1_234_567_890_123L)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(json.path("ts").isIntegralNumber()).isTrue();
+    assertThat(Payload.sentAt(ByteBuffer.wrap(body), 0, body.length)).isEqualTo(now);
+    assertThat(Filtered.body(100, 0, now)).hasSize(100);
+    assertThatThrownBy(() -> Filtered.body(20, 1, now)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void theGroupFilterMatchesItsGroupOnly() throws Exception {
     ObjectMapper mapper = new ObjectMapper();
     Filter three = Filter.compile("/g = 3");
-    assertThat(three.test(mapper.readTree(Filtered.body(100, 3, 42)))).isTrue();
-    assertThat(three.test(mapper.readTree(Filtered.body(100, 30, 42)))).isFalse();
-    assertThat(three.test(mapper.readTree(Filtered.body(100, 0, 42)))).isFalse();
+    assertThat(three.test(mapper.readTree(Filtered.body(100, 3, System.nanoTime())))).isTrue();
+    assertThat(three.test(mapper.readTree(Filtered.body(100, 30, System.nanoTime())))).isFalse();
+    assertThat(three.test(mapper.readTree(Filtered.body(100, 0, System.nanoTime())))).isFalse();
   }
 }
