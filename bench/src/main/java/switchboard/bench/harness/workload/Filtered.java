@@ -69,7 +69,7 @@ public final class Filtered implements Workload {
   public static List<Workload> cases(Profile p) {
     int n = p.pick(100, 1_000, 1_000);
     long messages = p.pick(300L, 2_000_000L, 10_000_000L);
-    long seconds = p.pick(60L, 3L, 10L);
+    long seconds = p.pick(60L, 3L, 5L);
     return List.of(1, 10, 100).stream().<Workload>map(s -> new Filtered(n, s, messages, seconds)).toList();
   }
 

@@ -60,7 +60,7 @@ public final class Keyed implements Workload {
   public static List<Workload> cases(Profile p) {
     List<Integer> sizes = p.pick(List.of(100, 1_000), List.of(100, 100_000), List.of(100, 100_000));
     long messages = p.pick(300L, 2_000_000L, 10_000_000L);
-    long seconds = p.pick(60L, 3L, 10L);
+    long seconds = p.pick(60L, 3L, 5L);
     return sizes.stream().<Workload>map(k -> new Keyed(k, messages, seconds)).toList();
   }
 

@@ -49,7 +49,7 @@ public final class Latency implements Workload {
   public static List<Workload> cases(Profile p) {
     List<Integer> rates = p.pick(List.of(1_000), List.of(1_000, 10_000), List.of(1_000, 10_000, 50_000));
     long messages = p.pick(300L, 1_000_000L, 5_000_000L);
-    long seconds = p.pick(60L, 3L, 10L);
+    long seconds = p.pick(60L, 3L, 5L);
     return rates.stream().<Workload>map(r -> new Latency(r, messages, seconds)).toList();
   }
 
