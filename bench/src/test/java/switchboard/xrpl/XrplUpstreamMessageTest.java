@@ -19,7 +19,7 @@ class XrplUpstreamMessageTest {
     assertThat(Base58.decodeAccountId(account)).hasSize(20);
     byte[] msg;
     try (XrplUpstream up = new XrplUpstream("127.0.0.1", 0)) {
-      msg = up.message(0, "orders", "{\"ts\":0000001234567890123,\"v\":\"x\"}".getBytes(StandardCharsets.UTF_8));
+      msg = up.message(0, "orders", "{\"ts\":1234567890123456789,\"v\":\"x\"}".getBytes(StandardCharsets.UTF_8));
     }
     ObjectNode parsed = Feed.parse(msg);
     assertThat(parsed).isNotNull();
@@ -31,6 +31,6 @@ class XrplUpstreamMessageTest {
     assertThat(new XrplEvent(parsed, msg).bytes(2)).isSameAs(msg);
     // api_version 1 receivers get it rendered again, the payload intact
     assertThat(new String(new XrplEvent(parsed, msg).bytes(1), StandardCharsets.UTF_8))
-        .startsWith("{\"bench_payload\":{\"ts\":1234567890123,\"v\":\"x\"},");
+        .startsWith("{\"bench_payload\":{\"ts\":1234567890123456789,\"v\":\"x\"},");
   }
 }
