@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * and stops the servers it started.
  *
  * <p>Usage: {@code Bench [quick|full|smoke] [target ...] [--out DIR] [--only PREFIX,...] [--reps N]
- * [--jar PATH]}. Targets default to every one {@link Targets} knows; a target whose server cannot be
+ * [--jar PATH]}. Targets default to {@link Targets#defaults()} (Switchboard's amps and the three peers, over TCP); a target whose server cannot be
  * found or started is left out, and said so. {@code --only} keeps the workloads whose names start with
  * one of the prefixes; {@code --reps} overrides the profile's repetitions. The environment variable
  * {@code SERVER_OPTS} holds the JVM options of Switchboard's process (default {@code -Xms1g -Xmx1g}).
@@ -55,7 +55,7 @@ public final class Bench {
     }
     List<Targets.Def> defs;
     try {
-      defs = names.isEmpty() ? Targets.all() : names.stream().map(Targets::named).toList();
+      defs = names.isEmpty() ? Targets.defaults() : names.stream().map(Targets::named).toList();
     } catch (BenchException e) {
       usage(e.getMessage());
       return;
@@ -113,7 +113,8 @@ public final class Bench {
   private static void usage(String problem) {
     System.err.println(problem);
     System.err.println("usage: Bench [quick|full|smoke] [target ...] [--out DIR] [--only PREFIX,...] [--reps N] [--jar PATH]");
-    System.err.println("targets: " + Targets.all().stream().map(Targets.Def::name).collect(Collectors.joining(" ")));
+    System.err.println("targets (default: " + Targets.defaults().stream().map(Targets.Def::name).collect(Collectors.joining(" "))
+        + "): " + Targets.all().stream().map(Targets.Def::name).collect(Collectors.joining(" ")));
     System.exit(2);
   }
 }

@@ -3,9 +3,11 @@ package switchboard.bench.harness;
 import java.util.Locale;
 
 /**
- * How much of everything a bench run does. {@code quick} fits in ten minutes on a 2-core machine for
- * six targets, warm-ups included; {@code full} in an hour; {@code smoke} is a few hundred messages
- * per run, for the test suite. Each workload picks its own sizes per profile with {@link #pick}.
+ * How much of everything a bench run does. {@code quick} takes about ten minutes on a 2-core machine
+ * for the four default targets, warm-ups included (3 s runs, and fewer cases: one latency rate, one
+ * filter selectivity, smaller subscription and connection counts); {@code full} under an hour for
+ * them (5 s runs, every case at the issue's sizes); {@code smoke} is a few hundred messages per run,
+ * for the test suite. Each workload picks its own sizes per profile with {@link #pick}.
  */
 public enum Profile {
   SMOKE(1, false, 0),

@@ -38,6 +38,14 @@ public final class Targets {
     return ALL;
   }
 
+  /**
+   * The targets a run takes when none is named: Switchboard's amps over TCP and the three peers over
+   * TCP. The WebSocket and devicehive targets are named to be added.
+   */
+  public static List<Def> defaults() {
+    return ALL.stream().filter(d -> List.of("switchboard-amps", "nats", "redis", "mosquitto").contains(d.name())).toList();
+  }
+
   /** The target of this name. */
   public static Def named(String name) {
     return ALL.stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow(() -> new BenchException(

@@ -16,7 +16,7 @@ import java.util.function.LongSupplier;
  * dialect's upstream connection, reads and ignores its subscribe requests, and pushes prebuilt
  * transaction messages as fast as the window allows.
  *
- * <p>Closed loop, as {@code AmpsFanout}: at most {@code window} messages are in flight beyond what the
+ * <p>Closed loop: at most {@code window} messages are in flight beyond what the
  * subscribers have received ({@code sent * deliveriesPerMessage - delivered <= window *
  * deliveriesPerMessage}), so the rate measured is the rate the server sustains, not how fast its
  * queues fill. An optional ceiling ({@code maxRate}, messages per second) paces the pushes as well.

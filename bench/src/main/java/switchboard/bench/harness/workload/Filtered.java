@@ -63,14 +63,14 @@ public final class Filtered implements Workload {
   }
 
   /**
-   * Selectivity 1, 10 and 100%; N = 100 (smoke, the least for which 1% is a whole subscription) and
-   * 1,000 (quick, 3 s; full, 10 s).
+   * Selectivity 1, 10 and 100% (quick: 10% only); N = 100 (smoke, the least for which 1% is a whole
+   * subscription) and 1,000 (quick, 3 s; full, 5 s).
    */
   public static List<Workload> cases(Profile p) {
     int n = p.pick(100, 1_000, 1_000);
     long messages = p.pick(300L, 2_000_000L, 10_000_000L);
     long seconds = p.pick(60L, 3L, 5L);
-    return List.of(1, 10, 100).stream().<Workload>map(s -> new Filtered(n, s, messages, seconds)).toList();
+    return p.pick(List.of(1, 10, 100), List.of(10), List.of(1, 10, 100)).stream().<Workload>map(s -> new Filtered(n, s, messages, seconds)).toList();
   }
 
   @Override

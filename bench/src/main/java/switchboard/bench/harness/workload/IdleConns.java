@@ -55,7 +55,7 @@ public final class IdleConns implements Workload {
 
   /** 200 connections (smoke), 5,000 (quick), 10,000 (full). */
   public static List<Workload> cases(Profile p) {
-    return List.of(new IdleConns(p.pick(200, 5_000, 10_000)));
+    return List.of(new IdleConns(p.pick(200, 2_000, 10_000)));
   }
 
   @Override

@@ -47,7 +47,7 @@ public final class Latency implements Workload {
 
   /** 1k/s (smoke, a few hundred messages), 1k and 10k/s (quick), 1k, 10k and 50k/s (full). */
   public static List<Workload> cases(Profile p) {
-    List<Integer> rates = p.pick(List.of(1_000), List.of(1_000, 10_000), List.of(1_000, 10_000, 50_000));
+    List<Integer> rates = p.pick(List.of(1_000), List.of(10_000), List.of(1_000, 10_000, 50_000));
     long messages = p.pick(300L, 1_000_000L, 5_000_000L);
     long seconds = p.pick(60L, 3L, 5L);
     return rates.stream().<Workload>map(r -> new Latency(r, messages, seconds)).toList();

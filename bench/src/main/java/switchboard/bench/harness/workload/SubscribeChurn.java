@@ -42,7 +42,7 @@ public final class SubscribeChurn implements Workload {
 
   /** N = 1,000 (smoke), 100,000 (quick, and full with its repetitions). */
   public static List<Workload> cases(Profile p) {
-    return List.of(new SubscribeChurn(p.pick(1_000, 100_000, 100_000)));
+    return List.of(new SubscribeChurn(p.pick(1_000, 20_000, 100_000)));
   }
 
   @Override
