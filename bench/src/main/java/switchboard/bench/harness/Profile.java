@@ -4,14 +4,14 @@ import java.util.Locale;
 
 /**
  * How much of everything a bench run does. {@code quick} takes about ten minutes on a 2-core machine
- * for the four default targets, warm-ups included (3 s runs, and fewer cases: one latency rate, one
- * filter selectivity, smaller subscription and connection counts); {@code full} under an hour for
+ * for the four default targets, warm-ups included (3 s runs, and fewer cases: fan-out to 10 only, one
+ * latency rate, one filter selectivity, smaller subscription, unsubscribe and connection counts); {@code full} under an hour for
  * them (5 s runs, every case at the issue's sizes); {@code smoke} is a few hundred messages per run,
  * for the test suite. Each workload picks its own sizes per profile with {@link #pick}.
  */
 public enum Profile {
   SMOKE(1, false, 0),
-  QUICK(3, true, 5),
+  QUICK(3, true, 3),
   FULL(3, true, 2);
 
   /** Measured runs per target and workload. */

@@ -53,7 +53,7 @@ public final class Fanout implements Workload {
 
   /** N = 10 (smoke), 10 and 100 (quick), 10, 100 and 1000 (full). */
   public static List<Workload> cases(Profile p) {
-    List<Integer> counts = p.pick(List.of(10), List.of(10, 100), List.of(10, 100, 1000));
+    List<Integer> counts = p.pick(List.of(10), List.of(10), List.of(10, 100, 1000));
     long messages = p.pick(300L, 2_000_000L, 10_000_000L);
     long seconds = p.pick(60L, 3L, 5L);
     return counts.stream().<Workload>map(n -> new Fanout(n, messages, seconds)).toList();

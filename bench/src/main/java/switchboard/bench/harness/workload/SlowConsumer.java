@@ -64,7 +64,7 @@ public final class SlowConsumer implements Workload {
    * msgs/s for 10 s (quick) and 30 s (full).
    */
   public static List<Workload> cases(Profile p) {
-    return List.of(new SlowConsumer(p.pick(5_000, 10_000, 10_000), p.pick(2L, 5L, 15L)));
+    return List.of(new SlowConsumer(p.pick(5_000, 10_000, 10_000), p.pick(2L, 3L, 15L)));
   }
 
   @Override

@@ -60,7 +60,7 @@ public final class UnsubEffect implements Workload {
 
   /** 20 unsubscribes at 1k msgs/s (smoke), 300 (quick) and 1000 (full) at 10k msgs/s. */
   public static List<Workload> cases(Profile p) {
-    return List.of(new UnsubEffect(p.pick(1_000, 10_000, 10_000), p.pick(20, 200, 1_000)));
+    return List.of(new UnsubEffect(p.pick(1_000, 10_000, 10_000), p.pick(20, 100, 1_000)));
   }
 
   @Override
