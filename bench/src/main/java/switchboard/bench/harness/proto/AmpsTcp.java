@@ -59,13 +59,13 @@ public final class AmpsTcp implements Protocol {
 
   /** The logon header, asking for a processed ack. */
   static String logonHeader(String clientName) {
-    return "{\"c\":\"logon\",\"cid\":\"logon\",\"client_name\":" + Text.json(clientName) + ",\"a\":\"processed\"}";
+    return "{\"c\":\"logon\",\"cid\":\"logon\",\"client_name\":" + Json.quote(clientName) + ",\"a\":\"processed\"}";
   }
 
   /** The subscribe header, sub_id being {@code sid}, with the interest's filter if any. */
   static String subscribeHeader(Interest interest, int sid) {
-    return "{\"c\":\"subscribe\",\"cid\":\"s" + sid + "\",\"sub_id\":\"" + sid + "\",\"t\":" + Text.json(interest.topic())
-        + (interest.filter() == null ? "" : ",\"filter\":" + Text.json(interest.filter()))
+    return "{\"c\":\"subscribe\",\"cid\":\"s" + sid + "\",\"sub_id\":\"" + sid + "\",\"t\":" + Json.quote(interest.topic())
+        + (interest.filter() == null ? "" : ",\"filter\":" + Json.quote(interest.filter()))
         + ",\"a\":\"processed\"}";
   }
 
@@ -75,7 +75,7 @@ public final class AmpsTcp implements Protocol {
 
   /** The publish header: no ack asked for. */
   static String publishHeader(String topic) {
-    return "{\"c\":\"p\",\"t\":" + Text.json(topic) + "}";
+    return "{\"c\":\"p\",\"t\":" + Json.quote(topic) + "}";
   }
 
   private static byte[] frame(String header, byte[] body) {

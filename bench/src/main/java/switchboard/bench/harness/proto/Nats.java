@@ -27,7 +27,7 @@ public final class Nats implements Protocol {
 
   @Override
   public byte[][] hello(String clientName) {
-    return new byte[][] {ascii("CONNECT {\"verbose\":false,\"pedantic\":false,\"name\":" + Text.json(clientName)
+    return new byte[][] {ascii("CONNECT {\"verbose\":false,\"pedantic\":false,\"name\":" + Json.quote(clientName)
         + ",\"lang\":\"java\",\"version\":\"0\",\"protocol\":1}\r\nPING\r\n")};
   }
 

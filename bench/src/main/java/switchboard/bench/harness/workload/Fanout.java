@@ -5,14 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import switchboard.bench.harness.Deliveries;
 import switchboard.bench.harness.Interest;
 import switchboard.bench.harness.Meter;
 import switchboard.bench.harness.Metric;
 import switchboard.bench.harness.Payload;
 import switchboard.bench.harness.Profile;
-import switchboard.bench.harness.Progress;
 import switchboard.bench.harness.Publisher;
 import switchboard.bench.harness.RunContext;
 import switchboard.bench.harness.RunResult;
@@ -36,7 +34,6 @@ public final class Fanout implements Workload {
    * leave two million deliveries to drain after the time is up, half a minute on a slow target.
    */
   private static final long MAX_IN_FLIGHT = 200_000;
-  private static final long WAIT_NANOS = 20_000;
 
   private final int subscribers;
   private final long messages;
@@ -88,8 +85,7 @@ public final class Fanout implements Workload {
     long nanosLimit = ctx.scaled(seconds) * 1_000_000_000L;
     Deliveries sink = Deliveries.counting();
     List<String> notes = new ArrayList<>();
-    long sent = 0;
-    boolean stalled = false;
+    ClosedLoop.Outcome loop;
     Meter meter;
     long rssKib;
     try (Subscribers subs = Subscribers.connect(ctx, subscribers, sink)) {
@@ -97,48 +93,19 @@ public final class Fanout implements Workload {
       try (Publisher pub = Publisher.open(target, ctx.client("p"), Subscribers.SET_UP)) {
         byte[] frame = pub.frame(target.protocol().publish(topic, Payload.of(PAYLOAD, System.nanoTime())));
         ByteBuffer batch = ByteBuffer.allocateDirect(frame.length * BATCH);
-        Progress progress = new Progress();
         meter = Meter.start(target.server());
-        long deadline = meter.startNanos() + nanosLimit;
-        publishing:
-        while (sent < limit && System.nanoTime() < deadline) {
-          while (sent * subscribers - sink.count() > window * subscribers) {
-            if (progress.stalled(sink.count())) {
-              stalled = true;
-              break publishing;
-            }
-            pub.poll();
-            LockSupport.parkNanos(WAIT_NANOS);
-          }
-          int n = (int) Math.min(BATCH, limit - sent);
-          batch.clear();
+        loop = ClosedLoop.run(pub, sink, meter, limit, nanosLimit, window * subscribers, batch, (buf, first, n) -> {
           for (int i = 0; i < n; i++) {
-            batch.put(frame);
+            buf.put(frame);
           }
-          if (!pub.write(batch.flip())) {
-            stalled = true;
-            break;
-          }
-          sent += n;
-        }
-        while (!stalled && sink.count() < sent * subscribers) {
-          stalled = progress.stalled(sink.count());
-          pub.poll();
-          LockSupport.parkNanos(WAIT_NANOS);
-        }
-        meter.stop(stalled ? progress.lastChange() : System.nanoTime());
+          return (long) n * subscribers;
+        });
         rssKib = target.server().rssKib();
       }
       notes.addAll(subs.failures());
     }
-    long expected = sent * subscribers;
     long delivered = sink.count();
-    if (stalled) {
-      notes.add("stalled: nothing moved for " + Publisher.STALL.toSeconds() + " s");
-    }
-    if (delivered != expected) {
-      notes.add(String.format("incomplete: %,d of %,d deliveries", delivered, expected));
-    }
+    loop.note(notes, delivered);
     Map<String, Double> figures = new LinkedHashMap<>();
     figures.put("delivered_per_s", delivered / meter.seconds());
     figures.put("deliveries_per_server_cpu_s", meter.perServerCpuSecond(delivered));
@@ -146,6 +113,6 @@ public final class Fanout implements Workload {
     figures.put("server_rss_mib", rssKib < 0 ? Double.NaN : rssKib / 1024.0);
     figures.put("server_cpu_s", meter.serverCpuSeconds());
     figures.put("generator_cpu_s", meter.generatorCpuSeconds());
-    return new RunResult(name(), target.name(), ctx.repetition(), sent, delivered, expected, meter.seconds(), figures, notes);
+    return new RunResult(name(), target.name(), ctx.repetition(), loop.sent(), delivered, loop.expected(), meter.seconds(), figures, notes);
   }
 }

@@ -7,14 +7,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import switchboard.bench.harness.Deliveries;
 import switchboard.bench.harness.Interest;
 import switchboard.bench.harness.Meter;
 import switchboard.bench.harness.Metric;
 import switchboard.bench.harness.Payload;
 import switchboard.bench.harness.Profile;
-import switchboard.bench.harness.Progress;
 import switchboard.bench.harness.Protocol;
 import switchboard.bench.harness.Publisher;
 import switchboard.bench.harness.Replies;
@@ -45,7 +43,6 @@ public final class Filtered implements Workload {
   private static final long WINDOW = 2_000;
   /** Deliveries in flight at most, as in {@link Fanout}. */
   private static final long MAX_IN_FLIGHT = 200_000;
-  private static final long WAIT_NANOS = 20_000;
 
   private final int subscriptions;
   private final int percent;
@@ -130,9 +127,7 @@ public final class Filtered implements Workload {
     long windowDeliveries = Math.max(1, window() * perCycle / groups);
     Deliveries sink = Deliveries.counting();
     List<String> notes = new ArrayList<>();
-    long sent = 0;
-    long expected = 0;
-    boolean stalled = false;
+    ClosedLoop.Outcome loop;
     Meter meter;
     try (Subscribers subs = Subscribers.connect(ctx, subscriptions, sink)) {
       Replies confirmed = new Replies(subscriptions);
@@ -151,58 +146,29 @@ public final class Filtered implements Workload {
           longest = Math.max(longest, frames[g].length);
         }
         ByteBuffer batch = ByteBuffer.allocateDirect(longest * Fanout.BATCH);
-        Progress progress = new Progress();
         meter = Meter.start(target.server());
-        long deadline = meter.startNanos() + nanosLimit;
-        publishing:
-        while (sent < limit && System.nanoTime() < deadline) {
-          while (expected - sink.count() > windowDeliveries) {
-            if (progress.stalled(sink.count())) {
-              stalled = true;
-              break publishing;
-            }
-            pub.poll();
-            LockSupport.parkNanos(WAIT_NANOS);
-          }
-          int n = (int) Math.min(Fanout.BATCH, limit - sent);
+        loop = ClosedLoop.run(pub, sink, meter, limit, nanosLimit, windowDeliveries, batch, (buf, first, n) -> {
           long due = 0;
-          batch.clear();
           for (int i = 0; i < n; i++) {
-            int g = (int) ((sent + i) % groups);
-            batch.put(frames[g]);
+            int g = (int) ((first + i) % groups);
+            buf.put(frames[g]);
             due += matching[g];
           }
-          if (!pub.write(batch.flip())) {
-            stalled = true;
-            break;
-          }
-          sent += n;
-          expected += due;
-        }
-        while (!stalled && sink.count() < expected) {
-          stalled = progress.stalled(sink.count());
-          pub.poll();
-          LockSupport.parkNanos(WAIT_NANOS);
-        }
-        meter.stop(stalled ? progress.lastChange() : System.nanoTime());
+          return due;
+        });
       }
       notes.addAll(subs.failures());
     }
     long delivered = sink.count();
-    if (stalled) {
-      notes.add("stalled: nothing moved for " + Publisher.STALL.toSeconds() + " s");
-    }
-    if (delivered != expected) {
-      notes.add(String.format("incomplete: %,d of %,d deliveries", delivered, expected));
-    }
+    loop.note(notes, delivered);
     Map<String, Double> figures = new LinkedHashMap<>();
     figures.put("delivered_per_s", delivered / meter.seconds());
     figures.put("deliveries_per_server_cpu_s", meter.perServerCpuSecond(delivered));
-    figures.put("published_per_s", sent / meter.seconds());
+    figures.put("published_per_s", loop.sent() / meter.seconds());
     figures.put("generator_cpu_s_per_1m", Meter.perMillion(meter.generatorCpuSeconds(), delivered));
     figures.put("server_cpu_s", meter.serverCpuSeconds());
     figures.put("generator_cpu_s", meter.generatorCpuSeconds());
-    return new RunResult(name(), target.name(), ctx.repetition(), sent, delivered, expected, meter.seconds(), figures, notes);
+    return new RunResult(name(), target.name(), ctx.repetition(), loop.sent(), delivered, loop.expected(), meter.seconds(), figures, notes);
   }
 
   /**

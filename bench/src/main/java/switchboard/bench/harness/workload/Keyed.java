@@ -6,14 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.locks.LockSupport;
 import switchboard.bench.harness.Deliveries;
 import switchboard.bench.harness.Interest;
 import switchboard.bench.harness.Meter;
 import switchboard.bench.harness.Metric;
 import switchboard.bench.harness.Payload;
 import switchboard.bench.harness.Profile;
-import switchboard.bench.harness.Progress;
 import switchboard.bench.harness.Protocol;
 import switchboard.bench.harness.Publisher;
 import switchboard.bench.harness.Replies;
@@ -41,7 +39,6 @@ public final class Keyed implements Workload {
   private static final long SEED = 0x5EEDL;
   /** Messages in flight at most beyond what has been delivered. */
   private static final long WINDOW = 2_000;
-  private static final long WAIT_NANOS = 20_000;
 
   private final int keys;
   private final long messages;
@@ -108,8 +105,7 @@ public final class Keyed implements Workload {
     int conns = connections();
     Deliveries sink = Deliveries.counting();
     List<String> notes = new ArrayList<>();
-    long sent = 0;
-    boolean stalled = false;
+    ClosedLoop.Outcome loop;
     Meter meter;
     double subscribeSeconds;
     long rssKib;
@@ -131,50 +127,21 @@ public final class Keyed implements Workload {
         }
         ByteBuffer batch = ByteBuffer.allocateDirect(longest * KEYS_PER_MESSAGE * Fanout.BATCH);
         SplittableRandom random = new SplittableRandom(SEED);
-        Progress progress = new Progress();
         meter = Meter.start(target.server());
-        long deadline = meter.startNanos() + nanosLimit;
-        publishing:
-        while (sent < limit && System.nanoTime() < deadline) {
-          while (sent * KEYS_PER_MESSAGE - sink.count() > WINDOW * KEYS_PER_MESSAGE) {
-            if (progress.stalled(sink.count())) {
-              stalled = true;
-              break publishing;
-            }
-            pub.poll();
-            LockSupport.parkNanos(WAIT_NANOS);
-          }
-          int n = (int) Math.min(Fanout.BATCH, limit - sent);
-          batch.clear();
+        loop = ClosedLoop.run(pub, sink, meter, limit, nanosLimit, WINDOW * KEYS_PER_MESSAGE, batch, (buf, first, n) -> {
           for (int i = 0; i < n; i++) {
             int a = random.nextInt(keys);
             int b = random.nextInt(keys - 1);
-            batch.put(frames[a]).put(frames[b < a ? b : b + 1]);
+            buf.put(frames[a]).put(frames[b < a ? b : b + 1]);
           }
-          if (!pub.write(batch.flip())) {
-            stalled = true;
-            break;
-          }
-          sent += n;
-        }
-        while (!stalled && sink.count() < sent * KEYS_PER_MESSAGE) {
-          stalled = progress.stalled(sink.count());
-          pub.poll();
-          LockSupport.parkNanos(WAIT_NANOS);
-        }
-        meter.stop(stalled ? progress.lastChange() : System.nanoTime());
+          return (long) n * KEYS_PER_MESSAGE;
+        });
         rssKib = target.server().rssKib();
       }
       notes.addAll(subs.failures());
     }
-    long expected = sent * KEYS_PER_MESSAGE;
     long delivered = sink.count();
-    if (stalled) {
-      notes.add("stalled: nothing moved for " + Publisher.STALL.toSeconds() + " s");
-    }
-    if (delivered != expected) {
-      notes.add(String.format("incomplete: %,d of %,d deliveries", delivered, expected));
-    }
+    loop.note(notes, delivered);
     Map<String, Double> figures = new LinkedHashMap<>();
     figures.put("delivered_per_s", delivered / meter.seconds());
     figures.put("deliveries_per_server_cpu_s", meter.perServerCpuSecond(delivered));
@@ -183,6 +150,6 @@ public final class Keyed implements Workload {
     figures.put("subscriptions", (double) keys);
     figures.put("server_cpu_s", meter.serverCpuSeconds());
     figures.put("generator_cpu_s", meter.generatorCpuSeconds());
-    return new RunResult(name(), target.name(), ctx.repetition(), sent, delivered, expected, meter.seconds(), figures, notes);
+    return new RunResult(name(), target.name(), ctx.repetition(), loop.sent(), delivered, loop.expected(), meter.seconds(), figures, notes);
   }
 }

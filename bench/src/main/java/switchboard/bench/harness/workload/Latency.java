@@ -1,19 +1,15 @@
 package switchboard.bench.harness.workload;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import switchboard.bench.harness.Deliveries;
 import switchboard.bench.harness.Interest;
 import switchboard.bench.harness.Meter;
 import switchboard.bench.harness.Metric;
-import switchboard.bench.harness.Payload;
 import switchboard.bench.harness.Profile;
-import switchboard.bench.harness.Progress;
 import switchboard.bench.harness.Protocol;
 import switchboard.bench.harness.Publisher;
 import switchboard.bench.harness.RunContext;
@@ -31,7 +27,6 @@ import switchboard.bench.harness.Workload;
  */
 public final class Latency implements Workload {
   private static final int SUBSCRIBERS = 10;
-  private static final long WAIT_NANOS = 50_000;
   /** A target still delivering this long after the last send (or the run's length, if longer) is cut off. */
   private static final long DRAIN_SECONDS = 10;
 
@@ -82,7 +77,6 @@ public final class Latency implements Workload {
     Protocol protocol = target.protocol();
     String topic = ctx.topic("l");
     long total = Math.min(ctx.scaled(messages), rate * ctx.scaled(seconds));
-    double interval = 1e9 / rate;
     Deliveries sink = Deliveries.timed();
     List<String> notes = new ArrayList<>();
     long sent = 0;
@@ -92,40 +86,11 @@ public final class Latency implements Workload {
     try (Subscribers subs = Subscribers.connect(ctx, SUBSCRIBERS, sink)) {
       subs.subscribeAll(Interest.topic(topic));
       try (Publisher pub = Publisher.open(target, ctx.client("p"), Subscribers.SET_UP)) {
-        byte[] payload = Payload.of(Fanout.PAYLOAD, 0);
-        ByteBuffer batch = ByteBuffer.allocate(Fanout.BATCH * (pub.frame(protocol.publish(topic, payload)).length));
         meter = Meter.start(target.server());
         start = meter.startNanos();
-        while (sent < total) {
-          long now = System.nanoTime();
-          long due = start + (long) (sent * interval);
-          if (due > now) {
-            pub.poll();
-            LockSupport.parkNanos(due - now);
-            continue;
-          }
-          batch.clear();
-          for (int i = 0; i < Fanout.BATCH && sent < total && (due = start + (long) (sent * interval)) <= now; i++, sent++) {
-            Payload.stamp(payload, due);
-            batch.put(pub.frame(protocol.publish(topic, payload)));
-          }
-          if (!pub.write(batch.flip())) {
-            stalled = true;
-            break;
-          }
-        }
-        Progress progress = new Progress();
-        long drainSeconds = Math.max(DRAIN_SECONDS, ctx.scaled(seconds));
-        long drainDeadline = System.nanoTime() + drainSeconds * 1_000_000_000L;
-        while (!stalled && sink.count() < sent * SUBSCRIBERS) {
-          if (System.nanoTime() > drainDeadline) {
-            notes.add("cut off " + drainSeconds + " s after the last send");
-            break;
-          }
-          stalled = progress.stalled(sink.count());
-          pub.poll();
-          LockSupport.parkNanos(WAIT_NANOS);
-        }
+        Paced.Result r = Paced.publish(pub, protocol, topic, Fanout.PAYLOAD, rate, total, start, () -> false);
+        sent = r.sent();
+        stalled = r.stalled() || Paced.drain(pub, sink, sent * SUBSCRIBERS, Math.max(DRAIN_SECONDS, ctx.scaled(seconds)), notes);
         meter.stop(sink.lastNanos() > start ? sink.lastNanos() : System.nanoTime());
       }
       notes.addAll(subs.failures());
@@ -143,7 +108,7 @@ public final class Latency implements Workload {
       notes.add(sink.unstamped() + " deliveries carried no send time");
     }
     double achieved = sent == 0 ? 0 : delivered / (double) SUBSCRIBERS / meter.seconds();
-    long lastDue = start + (long) ((sent - 1) * interval);
+    long lastDue = start + (long) ((sent - 1) * 1e9 / rate);
     double lateSeconds = (sink.lastNanos() - lastDue) / 1e9;
     if (sent > 0 && lateSeconds > 0.1 + 0.01 * (lastDue - start) / 1e9) {
       notes.add(String.format("could not sustain %,d msgs/s: %,.0f msgs/s delivered per subscriber; the last delivery came %.2f s after its intended send",

@@ -2,9 +2,12 @@ package switchboard.bench.harness.workload;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import switchboard.bench.harness.Deliveries;
 import switchboard.bench.harness.Payload;
+import switchboard.bench.harness.Progress;
 import switchboard.bench.harness.Protocol;
 import switchboard.bench.harness.Publisher;
 
@@ -20,6 +23,8 @@ final class Paced {
    * @param stalled whether the socket took nothing for {@link Publisher#STALL}
    */
   record Result(long sent, boolean stalled) {}
+
+  private static final long WAIT_NANOS = 50_000;
 
   private Paced() {}
 
@@ -51,5 +56,26 @@ final class Paced {
       }
     }
     return new Result(sent, false);
+  }
+
+  /**
+   * After the last send: waits until {@code expected} deliveries arrived, nothing has moved for
+   * {@link Publisher#STALL} (returns true), or {@code seconds} passed (noted as cut off).
+   */
+  static boolean drain(Publisher pub, Deliveries sink, long expected, long seconds, List<String> notes) throws IOException {
+    Progress progress = new Progress();
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    while (sink.count() < expected) {
+      if (System.nanoTime() > deadline) {
+        notes.add("cut off " + seconds + " s after the last send");
+        return false;
+      }
+      if (progress.stalled(sink.count())) {
+        return true;
+      }
+      pub.poll();
+      LockSupport.parkNanos(WAIT_NANOS);
+    }
+    return false;
   }
 }

@@ -14,7 +14,6 @@ import switchboard.bench.harness.Loop;
 import switchboard.bench.harness.Meter;
 import switchboard.bench.harness.Metric;
 import switchboard.bench.harness.Profile;
-import switchboard.bench.harness.Progress;
 import switchboard.bench.harness.Publisher;
 import switchboard.bench.harness.Replies;
 import switchboard.bench.harness.RunContext;
@@ -46,7 +45,6 @@ public final class SlowConsumer implements Workload {
   private static final int SUBSCRIBERS = 10;
   static final int PAYLOAD = 1024;
   static final long WATCH_MILLIS = 100;
-  private static final long WAIT_NANOS = 50_000;
   private static final long DRAIN_SECONDS = 10;
   /** How long the slow one may take, reading again, to reach the end of a stream the server closed. */
   private static final Duration READ_OUT = Duration.ofSeconds(10);
@@ -196,18 +194,7 @@ public final class SlowConsumer implements Workload {
           Paced.Result r = Paced.publish(pub, target.protocol(), topic, PAYLOAD, rate, total, start, () -> false);
           sent = r.sent();
           stalled = r.stalled();
-          Progress progress = new Progress();
-          long drainSeconds = Math.max(DRAIN_SECONDS, runSeconds);
-          long drainDeadline = System.nanoTime() + drainSeconds * 1_000_000_000L;
-          while (!stalled && sink.count() < sent * SUBSCRIBERS) {
-            if (System.nanoTime() > drainDeadline) {
-              notes.add("cut off " + drainSeconds + " s after the last send");
-              break;
-            }
-            stalled = progress.stalled(sink.count());
-            pub.poll();
-            LockSupport.parkNanos(WAIT_NANOS);
-          }
+          stalled = stalled || Paced.drain(pub, sink, sent * SUBSCRIBERS, Math.max(DRAIN_SECONDS, runSeconds), notes);
           meter.stop(sink.lastNanos() > start ? sink.lastNanos() : System.nanoTime());
         } finally {
           watch.stop();

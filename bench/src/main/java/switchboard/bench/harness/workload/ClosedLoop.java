@@ -1,0 +1,77 @@
+package switchboard.bench.harness.workload;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import switchboard.bench.harness.Deliveries;
+import switchboard.bench.harness.Meter;
+import switchboard.bench.harness.Progress;
+import switchboard.bench.harness.Publisher;
+
+/**
+ * The closed publishing loop of the throughput workloads (fan-out, keyed, filter): batches of
+ * {@value Fanout#BATCH} messages, never more than a window of deliveries in flight beyond what the
+ * subscribers have received, until the message count or the time is reached; then it waits for the
+ * last deliveries and stops the meter. A stall (nothing delivered for {@link Publisher#STALL}) ends it.
+ */
+final class ClosedLoop {
+  private static final long WAIT_NANOS = 20_000;
+
+  private ClosedLoop() {}
+
+  /** Writes the frames of messages {@code first .. first+n-1} into {@code batch}; returns the deliveries they are owed. */
+  interface Filler {
+    long fill(ByteBuffer batch, long first, int n);
+  }
+
+  /** What a loop did: messages sent, deliveries owed for them, and whether it stalled. */
+  record Outcome(long sent, long expected, boolean stalled) {
+    /** Adds the notes a stall or missing deliveries call for. */
+    void note(List<String> notes, long delivered) {
+      if (stalled) {
+        notes.add("stalled: nothing moved for " + Publisher.STALL.toSeconds() + " s");
+      }
+      if (delivered != expected) {
+        notes.add(String.format("incomplete: %,d of %,d deliveries", delivered, expected));
+      }
+    }
+  }
+
+  /** Runs the loop from now; {@code meter} has just been started and is stopped here. */
+  static Outcome run(Publisher pub, Deliveries sink, Meter meter, long limit, long nanosLimit, long windowDeliveries,
+      ByteBuffer batch, Filler filler) throws IOException {
+    Progress progress = new Progress();
+    long deadline = meter.startNanos() + nanosLimit;
+    long sent = 0;
+    long expected = 0;
+    boolean stalled = false;
+    publishing:
+    while (sent < limit && System.nanoTime() < deadline) {
+      while (expected - sink.count() > windowDeliveries) {
+        if (progress.stalled(sink.count())) {
+          stalled = true;
+          break publishing;
+        }
+        pub.poll();
+        LockSupport.parkNanos(WAIT_NANOS);
+      }
+      int n = (int) Math.min(Fanout.BATCH, limit - sent);
+      batch.clear();
+      long due = filler.fill(batch, sent, n);
+      if (!pub.write(batch.flip())) {
+        stalled = true;
+        break;
+      }
+      sent += n;
+      expected += due;
+    }
+    while (!stalled && sink.count() < expected) {
+      stalled = progress.stalled(sink.count());
+      pub.poll();
+      LockSupport.parkNanos(WAIT_NANOS);
+    }
+    meter.stop(stalled ? progress.lastChange() : System.nanoTime());
+    return new Outcome(sent, expected, stalled);
+  }
+}
