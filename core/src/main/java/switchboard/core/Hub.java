@@ -2,7 +2,7 @@ package switchboard.core;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -87,9 +87,9 @@ public final class Hub {
       if (os.subscriptions.size() >= options.maxSubscriptionsPerOwner()) {
         throw new SubscriptionLimitException(options.maxSubscriptionsPerOwner());
       }
-      Subscription s = new Subscription(new SubscriptionId(ids.incrementAndGet()), os, spec, attachment, clock.getAsLong());
-      s.entry = index.add(spec, s);
-      os.subscriptions.put(s.id(), s);
+      Subscription s = new Subscription(ids.incrementAndGet(), os, spec, attachment, clock.getAsLong());
+      index.add(s);
+      os.subscriptions.put(s);
       return s;
     }
   }
@@ -150,11 +150,9 @@ public final class Hub {
     }
     List<Subscription> ended = new ArrayList<>();
     synchronized (os) {
-      var it = os.subscriptions.values().iterator();
-      while (it.hasNext()) {
-        Subscription s = it.next();
+      for (Subscription s : os.oldestFirst()) {
         if (test.test(s)) {
-          it.remove();
+          os.subscriptions.remove(s.id());
           end(s);
           ended.add(s);
         }
@@ -176,7 +174,7 @@ public final class Hub {
     }
     synchronized (os) {
       List<Subscription> out = new ArrayList<>(os.subscriptions.size());
-      for (Subscription s : os.subscriptions.values()) {
+      for (Subscription s : os.oldestFirst()) {
         if (type == null || s.type().equals(type)) {
           out.add(s);
         }
@@ -204,9 +202,7 @@ public final class Hub {
     }
     synchronized (os) {
       os.released = true;
-      for (Subscription s : os.subscriptions.values()) {
-        end(s);
-      }
+      os.subscriptions.forEach(this::end);
       os.subscriptions.clear();
     }
   }
@@ -288,20 +284,26 @@ public final class Hub {
   }
 
   private void end(Subscription s) {
-    s.deactivate(); // first: deliveries already queued check this flag when they run
-    index.remove(s.entry);
+    index.remove(s); // marks it inactive before returning: deliveries already queued check the mark
   }
 
   /** The hub's record of one owner. */
   static final class OwnerState {
     final Owner owner;
-    final LinkedHashMap<SubscriptionId, Subscription> subscriptions = new LinkedHashMap<>(); // guarded by this
+    final ValueKeyedMap<SubscriptionId, Subscription> subscriptions = new ValueKeyedMap<>(Subscription::id); // guarded by this
     boolean released; // guarded by this
     /** The matches of the delivery in progress; touched only on the owner's executor. */
     final ArrayList<Subscription> pending = new ArrayList<>(2);
 
     OwnerState(Owner owner) {
       this.owner = owner;
+    }
+
+    /** The live subscriptions, oldest first (ids are given in order). Under this object's lock. */
+    List<Subscription> oldestFirst() {
+      List<Subscription> all = subscriptions.values();
+      all.sort(Comparator.comparingLong(Subscription::idValue));
+      return all;
     }
   }
 

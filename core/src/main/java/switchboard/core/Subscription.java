@@ -5,25 +5,34 @@ import switchboard.core.index.Entry;
 /**
  * One live (or ended) subscription: its id, owner, spec, the dialect's own data about it, and whether
  * it is still active. Once {@link #isActive()} is false, nothing more is delivered for it.
+ *
+ * <p>It is also its own entry in the hub's index, so that a subscription is one object: with a million
+ * of them, a separate entry, spec and id would cost about a hundred bytes more each.
  */
-public final class Subscription {
-  private final SubscriptionId id;
+public final class Subscription extends Entry<Subscription> {
+  private final long id;
   private final Hub.OwnerState ownerState;
-  private final SubscriptionSpec spec;
   private final Object attachment;
   private final long createdAt;
-  private volatile boolean active = true;
-  Entry<Subscription> entry;
 
-  Subscription(SubscriptionId id, Hub.OwnerState ownerState, SubscriptionSpec spec, Object attachment, long createdAt) {
+  Subscription(long id, Hub.OwnerState ownerState, SubscriptionSpec spec, Object attachment, long createdAt) {
+    super(spec);
     this.id = id;
     this.ownerState = ownerState;
-    this.spec = spec;
     this.attachment = attachment;
     this.createdAt = createdAt;
   }
 
+  @Override
+  public Subscription value() {
+    return this;
+  }
+
   public SubscriptionId id() {
+    return new SubscriptionId(id);
+  }
+
+  long idValue() {
     return id;
   }
 
@@ -33,14 +42,6 @@ public final class Subscription {
 
   Hub.OwnerState ownerState() {
     return ownerState;
-  }
-
-  public SubscriptionSpec spec() {
-    return spec;
-  }
-
-  public String type() {
-    return spec.type();
   }
 
   /** The dialect's own data, given at subscribe time (its id string, options, reply fields ...). */
@@ -58,16 +59,13 @@ public final class Subscription {
     return createdAt;
   }
 
+  /** False once it has been unsubscribed (by any means), or its owner released. */
   public boolean isActive() {
-    return active;
-  }
-
-  void deactivate() {
-    active = false;
+    return !isRemoved();
   }
 
   @Override
   public String toString() {
-    return "Subscription{" + id + ", " + spec.type() + ", " + spec.topic().text() + (active ? "" : ", ended") + "}";
+    return "Subscription{" + id + ", " + type() + ", " + topicText() + (isActive() ? "" : ", ended") + "}";
   }
 }

@@ -19,6 +19,10 @@ import switchboard.core.TopicSelector;
  * only then the residual predicates. A match therefore costs in proportion to the entries it visits
  * under its own topic and key values, not to the number of entries in the index.
  *
+ * <p>Memory: an exact topic with one subscriber and no key constraint (most topics of a
+ * one-subscription-per-topic workload) is held by the topic map as that entry alone; the topic gets
+ * a {@link TopicNode} when a second entry, or a keyed one, arrives.
+ *
  * <p>Generic over the subscriber value {@code S}; no I/O and nothing of a connection.
  *
  * <h2>Concurrency contract</h2>
@@ -30,7 +34,8 @@ import switchboard.core.TopicSelector;
  *   <li>A match that starts after {@code add} returned sees the entry; a match that starts after
  *       {@code remove} returned does not. A match running while an entry is added or removed may or may
  *       not see it. Callers that need a hard cut-off at removal (the unsubscribe barrier) check their
- *       own flag at delivery time, as {@link switchboard.core.Hub} does.
+ *       entry's {@link Entry#isRemoved()} at delivery time, as {@link switchboard.core.Hub} does;
+ *       {@link #remove} sets it before it returns.
  *   <li>The topic-pattern cache is validated by a generation number that every change to the set of
  *       patterns bumps, so a cached answer computed before a pattern appeared is never used after.
  * </ul>
@@ -39,7 +44,8 @@ public final class SubscriptionIndex<S> {
   private static final TopicNode<?>[] NO_NODES = new TopicNode<?>[0];
 
   private final ReentrantLock lock = new ReentrantLock();
-  private final ConcurrentHashMap<String, TopicNode<S>> exact = new ConcurrentHashMap<>();
+  /** Exact topic to its {@link TopicNode}, or to its only entry when it has one and that one has no key. */
+  private final ConcurrentHashMap<String, Object> exact = new ConcurrentHashMap<>();
   private final Map<String, TopicNode<S>> patternsByText = new HashMap<>(); // under lock
 
   @SuppressWarnings("unchecked")
@@ -69,39 +75,71 @@ public final class SubscriptionIndex<S> {
     this.patternCache = patternCacheCapacity > 0 ? new ConcurrentHashMap<>() : null;
   }
 
-  /** Registers a subscriber; the returned entry is the handle for {@link #remove}. */
+  /** Registers a plain value; the returned entry is the handle for {@link #remove}. */
   public Entry<S> add(SubscriptionSpec spec, S value) {
+    Entry<S> e = new Entry.Holder<>(spec, value);
+    add(e);
+    return e;
+  }
+
+  /**
+   * Registers an entry the caller made (a subclass of {@link Entry} that is the caller's own record);
+   * the entry is its own handle for {@link #remove}.
+   *
+   * @throws IllegalStateException when the entry was added before
+   */
+  public void add(Entry<S> e) {
     lock.lock();
     try {
-      TopicNode<S> node = nodeFor(spec.topic());
-      String key = chooseIndexKey(spec.keys());
-      Entry<S> e = new Entry<>(value, spec, key, node);
+      if (e.node != null || e.isRemoved()) {
+        throw new IllegalStateException("entry added before");
+      }
+      String key = chooseIndexKey(e.keys);
+      e.indexKey = key;
+      e.onlyIndexKey = e.keys.size() == (key == null ? 0 : 1);
+      String topic = e.exactTopic();
+      if (topic != null && key == null) {
+        Object cur = exact.get(topic);
+        if (cur == null) {
+          // an exact topic's only subscriber is held by the map itself: no node, no bucket, no array
+          e.node = lone();
+          exact.put(topic, e);
+          size++;
+          return;
+        }
+      }
+      TopicNode<S> node = topic != null ? exactNode(topic) : patternNode(e.pattern());
+      e.node = node;
       if (key == null) {
         node.all.add(e);
       } else {
         KeyIndex<S> ki = node.keyIndex(key, true);
-        for (String v : spec.keys().get(key)) {
+        for (String v : e.keys.get(key)) {
           ki.add(v, e);
         }
         ki.entries++;
       }
       node.entries++;
       size++;
-      return e;
     } finally {
       lock.unlock();
     }
   }
 
-  /** Removes an entry; returns false when it was removed before. */
+  /** Removes an entry; returns false when it was removed before (or never added). */
   public boolean remove(Entry<S> e) {
     lock.lock();
     try {
-      if (e.removed) {
+      if (e.isRemoved() || e.node == null) {
         return false;
       }
-      e.removed = true;
+      e.markRemoved();
       TopicNode<S> node = e.node;
+      if (node == Entry.LONE) {
+        exact.remove(e.exactTopic(), e);
+        size--;
+        return true;
+      }
       if (e.indexKey == null) {
         node.all.remove(e);
       } else {
@@ -125,9 +163,17 @@ public final class SubscriptionIndex<S> {
 
   /** Hands each matching subscriber to the sink, once per entry. */
   public void match(Message m, Consumer<? super S> sink) {
-    TopicNode<S> node = exact.get(m.topic());
-    if (node != null) {
-      node.match(m, sink);
+    Object held = exact.get(m.topic());
+    if (held instanceof TopicNode<?> node) {
+      @SuppressWarnings("unchecked")
+      TopicNode<S> n = (TopicNode<S>) node;
+      n.match(m, sink);
+    } else if (held != null) {
+      @SuppressWarnings("unchecked")
+      Entry<S> e = (Entry<S>) held;
+      if (e.acceptsRest(m)) {
+        sink.accept(e.value());
+      }
     }
     TopicNode<S>[] pats = patterns;
     if (pats.length == 0) {
@@ -195,11 +241,30 @@ public final class SubscriptionIndex<S> {
     return out == null ? (TopicNode<S>[]) NO_NODES : Arrays.copyOf(out, n);
   }
 
-  private TopicNode<S> nodeFor(TopicSelector topic) {
-    if (topic instanceof TopicSelector.Exact ex) {
-      return exact.computeIfAbsent(ex.topic(), t -> new TopicNode<>(t, null));
+  @SuppressWarnings("unchecked")
+  private TopicNode<S> lone() {
+    return (TopicNode<S>) Entry.LONE;
+  }
+
+  /** Under the lock: the topic's node, made (taking over a lone entry, if any) when there is none. */
+  @SuppressWarnings("unchecked")
+  private TopicNode<S> exactNode(String topic) {
+    Object cur = exact.get(topic);
+    if (cur instanceof TopicNode<?> node) {
+      return (TopicNode<S>) node;
     }
-    TopicSelector.Regex rx = (TopicSelector.Regex) topic;
+    TopicNode<S> node = new TopicNode<>(topic, null);
+    if (cur != null) {
+      Entry<S> lone = (Entry<S>) cur;
+      node.all.add(lone);
+      node.entries = 1;
+      lone.node = node;
+    }
+    exact.put(topic, node); // published complete: a match sees the lone entry or the node holding it
+    return node;
+  }
+
+  private TopicNode<S> patternNode(TopicSelector.Regex rx) {
     TopicNode<S> node = patternsByText.get(rx.text());
     if (node == null) {
       node = new TopicNode<>(rx.text(), rx.pattern());

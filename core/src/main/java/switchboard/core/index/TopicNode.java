@@ -134,7 +134,7 @@ final class TopicNode<S> {
       }
     }
     if (e.acceptsRest(m)) {
-      sink.accept(e.value);
+      sink.accept(e.value());
     }
   }
 }

@@ -215,6 +215,115 @@ class SubscriptionIndexTest {
     assertThat(idx.match(m)).containsExactly(3);
   }
 
+  @ParameterizedTest(name = "cache {0}")
+  @ValueSource(ints = {1000, 0})
+  void anExactTopicGoesFromItsOnlyEntryToANodeAndBack(int cache) {
+    SubscriptionIndex<String> idx = new SubscriptionIndex<>(cache);
+    Message plain = msg("t");
+    Message d1 = Message.builder("t").indexKey("deviceId", "d1").build();
+    Entry<String> lone = idx.add(SubscriptionSpec.onTopic("t").filter(m -> !m.indexKey("deviceId").isEmpty()).build(), "lone");
+    assertThat(idx.match(plain)).isEmpty(); // the lone entry's residual still runs
+    assertThat(idx.match(d1)).containsExactly("lone");
+    Entry<String> keyed = idx.add(SubscriptionSpec.onTopic("t").key("deviceId", "d1").build(), "keyed");
+    assertThat(idx.match(d1)).containsExactlyInAnyOrder("lone", "keyed");
+    Entry<String> second = idx.add(exact("t"), "second");
+    assertThat(idx.match(plain)).containsExactly("second");
+    assertThat(idx.remove(lone)).isTrue();
+    assertThat(idx.remove(lone)).isFalse();
+    assertThat(idx.match(d1)).containsExactlyInAnyOrder("keyed", "second");
+    idx.remove(keyed);
+    idx.remove(second);
+    assertThat(idx.size()).isZero();
+    assertThat(idx.topicCount()).isZero();
+    Entry<String> again = idx.add(exact("t"), "again");
+    assertThat(idx.match(plain)).containsExactly("again");
+    assertThat(idx.topicCount()).isEqualTo(1);
+    idx.remove(again);
+    assertThat(idx.match(plain)).isEmpty();
+    assertThat(idx.topicCount()).isZero();
+  }
+
+  @Test
+  void anEntryIsAddedOnceAndReportsItsRemoval() {
+    SubscriptionIndex<String> idx = new SubscriptionIndex<>();
+    Entry<String> e = idx.add(exact("t"), "x");
+    assertThat(e.isRemoved()).isFalse();
+    org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(() -> idx.add(e));
+    idx.remove(e);
+    assertThat(e.isRemoved()).isTrue();
+    org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(() -> idx.add(e));
+    assertThat(idx.match(msg("t"))).isEmpty();
+  }
+
+  @Test
+  void anEntryGivesBackTheSpecItWasMadeFrom() {
+    SubscriptionIndex<String> idx = new SubscriptionIndex<>();
+    java.util.function.Predicate<Message> residual = m -> true;
+    SubscriptionSpec exactSpec = SubscriptionSpec.onTopic("t").type("notification").key("deviceId", "d1", "d2").filter(residual).build();
+    SubscriptionSpec patternSpec = SubscriptionSpec.on(TopicSelector.regex("t\\..*")).build();
+    assertThat(idx.add(exactSpec, "a").spec()).isEqualTo(exactSpec);
+    Entry<String> p = idx.add(patternSpec, "b");
+    assertThat(p.spec()).isEqualTo(patternSpec);
+    assertThat(p.topicText()).isEqualTo("t\\..*");
+    assertThat(p.type()).isEqualTo(SubscriptionSpec.DEFAULT_TYPE);
+  }
+
+  /**
+   * Random adds and removes over a few topics, patterns and key values, each mode mixed with the
+   * others on the same topics (lone entries becoming nodes and back, buckets growing and shrinking);
+   * after every step, every probe message matches exactly what a scan of the live specs says.
+   */
+  @ParameterizedTest(name = "cache {0}")
+  @ValueSource(ints = {1000, 0})
+  void matchesWhatAScanOfTheLiveSpecsSays(int cache) {
+    java.util.Random random = new java.util.Random(42);
+    SubscriptionIndex<Integer> idx = new SubscriptionIndex<>(cache);
+    java.util.Map<Integer, Entry<Integer>> live = new java.util.HashMap<>();
+    String[] topics = {"a", "b", "c.x", "c.y"};
+    String[] values = {"v1", "v2", "v3"};
+    List<Message> probes = new ArrayList<>();
+    for (String t : topics) {
+      probes.add(msg(t));
+      for (String v : values) {
+        probes.add(Message.builder(t).indexKey("k", v).build());
+        probes.add(Message.builder(t).indexKey("k", v, "v1").indexKey("j", v).build());
+      }
+    }
+    for (int step = 0; step < 4_000; step++) {
+      if (live.isEmpty() || random.nextInt(100) < 55) {
+        SubscriptionSpec.Builder b = random.nextInt(5) == 0
+            ? SubscriptionSpec.on(TopicSelector.regex(random.nextBoolean() ? "c\\..*" : "[ab]"))
+            : SubscriptionSpec.onTopic(topics[random.nextInt(topics.length)]);
+        int shape = random.nextInt(4);
+        if (shape >= 1) {
+          b.key("k", values[random.nextInt(values.length)]);
+        }
+        if (shape == 2) {
+          int v = random.nextInt(values.length);
+          b.key("k", values[v], values[(v + 1) % values.length]);
+        }
+        if (shape == 3) {
+          b.key("j", values[random.nextInt(values.length)]);
+        }
+        live.put(step, idx.add(b.build(), step));
+      } else {
+        List<Integer> ids = new ArrayList<>(live.keySet());
+        Integer victim = ids.get(random.nextInt(ids.size()));
+        assertThat(idx.remove(live.remove(victim))).isTrue();
+      }
+      assertThat(idx.size()).isEqualTo(live.size());
+      for (Message m : probes) {
+        List<Integer> expected = new ArrayList<>();
+        for (Entry<Integer> e : live.values()) {
+          if (e.topicSelector().covers(m.topic()) && e.spec().accepts(m)) {
+            expected.add(e.value());
+          }
+        }
+        assertThat(idx.match(m)).as("step %d, %s", step, m).containsExactlyInAnyOrderElementsOf(expected);
+      }
+    }
+  }
+
   /**
    * With a million keyed subscriptions on one topic, a message for one key visits exactly the one
    * subscription on that key: the residual predicate of every subscription counts its calls, and only
