@@ -1,7 +1,5 @@
 package switchboard.core.index;
 
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
  * The entries of one topic indexed by one key name: key value to either the one {@link Entry} on that
  * value (the common case: a device, an account) or a {@link Bucket} once a second arrives. Storing a
@@ -10,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class KeyIndex<S> {
   final String name;
   /** Values are {@code Entry<S>} or {@code Bucket<S>}; replaced whole, so a reader sees either. */
-  final ConcurrentHashMap<String, Object> byValue = new ConcurrentHashMap<>();
+  final KeyTable<Object> byValue = new KeyTable<>();
   int entries; // under the index lock
 
   KeyIndex(String name) {

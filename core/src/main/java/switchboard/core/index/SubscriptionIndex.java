@@ -45,7 +45,7 @@ public final class SubscriptionIndex<S> {
 
   private final ReentrantLock lock = new ReentrantLock();
   /** Exact topic to its {@link TopicNode}, or to its only entry when it has one and that one has no key. */
-  private final ConcurrentHashMap<String, Object> exact = new ConcurrentHashMap<>();
+  private final KeyTable<Object> exact = new KeyTable<>();
   private final Map<String, TopicNode<S>> patternsByText = new HashMap<>(); // under lock
 
   @SuppressWarnings("unchecked")
