@@ -6,12 +6,11 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import switchboard.core.Hub;
 import switchboard.core.Message;
 import switchboard.core.Subscription;
+import switchboard.core.ValueKeyedMap;
 import switchboard.core.delivery.Outbox;
 import switchboard.transport.Connection;
 import switchboard.transport.DialectStats;
@@ -34,8 +33,9 @@ final class AmpsConnection extends Connection {
   boolean loggedOn;
   String clientName;
   String userId;
-  /** The client's sub_id to the hub's subscription. */
-  final Map<String, Subscription> subscriptions = new HashMap<>();
+  /** The hub's subscriptions by the client's sub_id (a compact map: a connection may hold 100k). */
+  final ValueKeyedMap<String, Subscription> subscriptions =
+      new ValueKeyedMap<>(AmpsSubscription::subId);
   final Heartbeat heartbeat;
   /** SOW queries whose answers are still being sent. */
   final SowStreams queries;
@@ -171,7 +171,7 @@ final class AmpsConnection extends Connection {
     List<Subscription> whole = new java.util.ArrayList<>(matched.size());
     List<Subscription> deltas = new java.util.ArrayList<>(matched.size());
     for (Subscription s : matched) {
-      AmpsSubscription a = s.attachment(AmpsSubscription.class);
+      AmpsSubscription a = AmpsSubscription.options(s);
       if (!a.delta()) {
         whole.add(s);
       } else if (!(change.empty() && a.noEmpties())) {
@@ -188,7 +188,7 @@ final class AmpsConnection extends Connection {
 
   private static boolean anyDelta(List<Subscription> matched) {
     for (Subscription s : matched) {
-      if (s.attachment(AmpsSubscription.class).delta()) {
+      if (AmpsSubscription.options(s).delta()) {
         return true;
       }
     }
@@ -199,7 +199,7 @@ final class AmpsConnection extends Connection {
     boolean timestamp = false;
     boolean sowKey = false;
     for (int i = 0; i < to.size(); i++) {
-      AmpsSubscription a = to.get(i).attachment(AmpsSubscription.class);
+      AmpsSubscription a = AmpsSubscription.options(to.get(i));
       timestamp |= a.timestamp();
       sowKey |= !a.noSowKey();
     }
@@ -219,14 +219,14 @@ final class AmpsConnection extends Connection {
 
   private static String sids(List<Subscription> to) {
     if (to.size() == 1) {
-      return to.get(0).attachment(AmpsSubscription.class).subId();
+      return AmpsSubscription.subId(to.get(0));
     }
     StringBuilder sids = new StringBuilder();
     for (int i = 0; i < to.size(); i++) {
       if (i > 0) {
         sids.append(',');
       }
-      sids.append(to.get(i).attachment(AmpsSubscription.class).subId());
+      sids.append(AmpsSubscription.subId(to.get(i)));
     }
     return sids.toString();
   }

@@ -93,7 +93,7 @@ final class SowCommands {
    * only if the record was written after it began. Written in the same millisecond counts as sent.
    */
   private static boolean wasSent(Subscription s, SowRecord r) {
-    AmpsSubscription a = s.attachment(AmpsSubscription.class);
+    AmpsSubscription a = AmpsSubscription.options(s);
     return a.sowFed() || r.timestamp() >= s.createdAt();
   }
 

@@ -54,11 +54,11 @@ final class SubscriptionCommands {
     }
     SubscriptionSpec spec = SubscriptionSpec.on(selector(h.topic)).filter(filter(h.filter)).build();
     boolean delta = h.command != null && h.command.contains("delta_subscribe");
-    AmpsSubscription attachment = new AmpsSubscription(subId, opts.has("timestamp"), opts.has("no_sowkey"), opts.has("oof"),
+    AmpsSubscription options = new AmpsSubscription(subId, opts.has("timestamp"), opts.has("no_sowkey"), opts.has("oof"),
         delta, delta && opts.has("no_empties"), h.command != null && h.command.startsWith("sow_and_"));
     Subscription s;
     try {
-      s = c.hub.subscribe(c, spec, attachment);
+      s = c.hub.subscribe(c, spec, AmpsSubscription.attachment(options));
     } catch (SubscriptionLimitException e) {
       throw new CommandFailure(Reason.SUBSCRIPTION_LIMIT);
     }
@@ -68,7 +68,7 @@ final class SubscriptionCommands {
       c.hub.unsubscribe(c, existing.id());
       c.queries.ended(List.of(existing)); // its query in progress, if any, ends with it
     }
-    c.subscriptions.put(subId, s);
+    c.subscriptions.put(s);
     return s;
   }
 
