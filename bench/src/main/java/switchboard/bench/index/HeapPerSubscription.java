@@ -18,9 +18,13 @@ import switchboard.core.index.SubscriptionIndex;
  * <ul>
  *   <li>the specs alone (what a dialect builds before it subscribes: the record, its key map and set,
  *       the key string);
- *   <li>the bare {@link SubscriptionIndex}, spec excluded (entry, key bucket, hash-map node and table);
- *   <li>the {@link Hub}, which is what the server uses, spec excluded (the index plus the
- *       {@code Subscription}, its id, and the owner's map entry); owners hold 1000 subscriptions each.
+ *   <li>the bare {@link SubscriptionIndex}, spec excluded (its entry and its slot in the key table);
+ *   <li>the {@link Hub}, which is what the server uses, spec excluded (the {@code Subscription}, which
+ *       is its own index entry, its key-table slot, and its slot in the owner's map); owners hold 1000
+ *       subscriptions each;
+ *   <li>the hub again, with each spec built as it subscribes and not kept by anyone else: what the
+ *       server holds per subscription. The hub keeps the spec's parts (key map, value set, key
+ *       string), not the spec record or its topic selector.
  * </ul>
  *
  * <p>Not a JMH benchmark: a plain program. Run it with a heap that leaves room (-Xms4g -Xmx4g).
@@ -69,6 +73,22 @@ public final class HeapPerSubscription {
     Reference.reachabilityFence(hub);
     Reference.reachabilityFence(owners);
     Reference.reachabilityFence(specs);
+    specs = null;
+    hub = null;
+    owners.clear();
+
+    long bare = usedAfterGc();
+    Hub held = Fixtures.hub();
+    for (int i = 0; i < n; i++) {
+      if (i % Fixtures.PER_OWNER == 0) {
+        owners.add(new Fixtures.CountingOwner());
+      }
+      held.subscribe(owners.get(owners.size() - 1), Fixtures.device("d" + i));
+    }
+    long heldBytes = usedAfterGc() - bare;
+    check(held.subscriptionCount() == n, "hub size");
+    Reference.reachabilityFence(held);
+    Reference.reachabilityFence(owners);
 
     System.out.printf("# %s, max heap %d MiB, compressed oops %s, GC %s%n",
         Runtime.version(), Runtime.getRuntime().maxMemory() >> 20, vmOption("UseCompressedOops"), gcNames());
@@ -76,10 +96,10 @@ public final class HeapPerSubscription {
         n, Fixtures.PER_OWNER);
     System.out.printf("spec (built by the dialect)          %6.1f bytes/subscription%n", (double) specBytes / n);
     System.out.printf("index only, spec excluded            %6.1f bytes/subscription%n", (double) indexBytes / n);
-    System.out.printf("hub, spec excluded                   %6.1f bytes/subscription (index + Subscription + id + owner map)%n",
+    System.out.printf("hub, spec excluded                   %6.1f bytes/subscription (Subscription + key table + owner map)%n",
         (double) hubBytes / n);
-    System.out.printf("hub, spec included                   %6.1f bytes/subscription%n", (double) (hubBytes + specBytes) / n);
-    System.out.printf("hub, spec included, all %,d subscriptions: %.1f MiB%n", n, (hubBytes + specBytes) / 1048576.0);
+    System.out.printf("hub, what it holds per subscription  %6.1f bytes/subscription (spec parts included)%n", (double) heldBytes / n);
+    System.out.printf("hub, all %,d subscriptions: %.1f MiB%n", n, heldBytes / 1048576.0);
   }
 
   /** Used heap after three full collections (System.gc() is a full collection with G1 and Parallel). */
