@@ -29,8 +29,7 @@ public final class Publisher implements Publishing, Protocol.Events, WebSocket.C
   private final Inbound inbound;
   /** Frames to send before the next batch (pongs). */
   private final ArrayDeque<ByteBuffer> urgent = new ArrayDeque<>();
-  /** The frames added since the last send; grown when one does not fit. */
-  private ByteBuffer batch = ByteBuffer.allocateDirect(64 * 1024);
+  private final Batch batch = new Batch(64 * 1024);
   private int awaited;
   private boolean upgraded;
   private String error;
@@ -79,15 +78,7 @@ public final class Publisher implements Publishing, Protocol.Events, WebSocket.C
   @Override
   public Message message(String topic, byte[] payload) {
     byte[] frame = frame(target.protocol().publish(topic, payload));
-    return () -> append(frame);
-  }
-
-  private void append(byte[] frame) {
-    if (batch.remaining() < frame.length) {
-      ByteBuffer larger = ByteBuffer.allocateDirect(Math.max(2 * batch.capacity(), batch.position() + frame.length));
-      batch = larger.put(batch.flip());
-    }
-    batch.put(frame);
+    return () -> batch.put(frame);
   }
 
   /** Writes the batch (whole frames), reading replies whenever the socket is full. */
