@@ -32,7 +32,8 @@ import switchboard.bench.harness.Workload;
  * <p>On a target whose protocol {@link Protocol#filters() filters} (amps), subscription i is on the
  * one topic with the filter {@code /g = <group>}. A protocol that does not filter is given the same
  * selection the way its users would build it, one topic per filter key: subscription i is on topic
- * {@code <topic><group>} and message m is published to {@code <topic><g>}.
+ * {@code <topic><group>} and message m is published to {@code <topic><g>} (on xrpl, one account per
+ * group).
  *
  * <p>Each subscription has a connection of its own: subscriptions of one connection on one topic
  * would collapse into one on Redis and MQTT, and at 100% every subscription is on the same topic.

@@ -22,7 +22,8 @@ import switchboard.bench.harness.Workload;
 /**
  * {@code keyed-K}: K subscriptions, each on a key of its own (a device id, an account, a subject),
  * and messages that each touch two keys. A key is a topic in every protocol here (an amps topic, a
- * NATS subject, a Redis channel, an MQTT topic): subscription i is on topic {@code k<i>}, spread round
+ * NATS subject, a Redis channel, an MQTT topic, an XRPL account in {@code accounts}, to which a
+ * transaction by that account is published): subscription i is on topic {@code k<i>}, spread round
  * robin over {@value #CONNECTIONS} connections (fewer when K is smaller) and subscribed in one
  * pipelined burst per connection. A message is two publishes, to two distinct keys drawn from a
  * random sequence with a fixed seed (the same keys in the same order on every target), each
