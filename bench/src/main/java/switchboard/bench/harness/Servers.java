@@ -53,6 +53,12 @@ public final class Servers implements AutoCloseable {
   public static final String DEVICEHIVE_SECRET = secret();
   /** Connections each server is allowed, above the largest idle-connections workload. */
   static final int MAX_CONNECTIONS = 20_000;
+  /**
+   * Messages an xrpl client may have queued: so many that its outbox is bounded by bytes alone, as an
+   * amps client's is, rather than by rippled's 100 messages, which a subscriber passes within the
+   * closed loop's window and a connection pipelining thousands of subscribes passes with its answers.
+   */
+  static final int XRPL_SEND_QUEUE = 1_000_000;
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final Pattern VERSION = Pattern.compile("v?=?(\\d+\\.\\d+\\.\\d+\\S*)");
@@ -82,9 +88,10 @@ public final class Servers implements AutoCloseable {
   public static String settings() {
     return "each on " + HOST + " on a port of its own, no persistence; Switchboard: the server jar with its defaults "
         + "but limits.max-connections " + MAX_CONNECTIONS + ", a devicehive token secret (store, which only devicehive's "
-        + "notifications use, in a temporary directory) and, as the xrpl dialect's upstream rippled, a stand-in in the load "
-        + "generator on port " + XRPL_UPSTREAM + " (xrpl.upstream.url; reconnect-min 100ms) that pushes one validated "
-        + "transaction per message; nats-server: its config file names only the listeners (TCP, and "
+        + "notifications use, in a temporary directory), xrpl.send-queue-limit " + XRPL_SEND_QUEUE + " (so that an xrpl "
+        + "client's outbox is bounded by its bytes, limits.outbox-max-bytes, as an amps client's is, not by rippled's 100 "
+        + "messages) and, as the xrpl dialect's upstream rippled, a stand-in in the load generator on port " + XRPL_UPSTREAM
+        + " (xrpl.upstream.url; reconnect-min 100ms) that pushes one validated transaction per message; nats-server: its config file names only the listeners (TCP, and "
         + "WebSocket without TLS); redis-server: --save \"\" --appendonly no --maxclients " + MAX_CONNECTIONS + "; mosquitto: "
         + "persistence false, allow_anonymous true, "
         + "set_tcp_nodelay true (NATS, Redis and Switchboard disable Nagle's algorithm by default, Mosquitto only when asked)";
@@ -125,7 +132,7 @@ public final class Servers implements AutoCloseable {
         "http.host=" + HOST, "http.port=" + SWITCHBOARD_HTTP,
         "amps.tcp-host=" + HOST, "amps.tcp-port=" + SWITCHBOARD_AMPS,
         "xrpl.host=" + HOST, "xrpl.port=" + SWITCHBOARD_XRPL,
-        "xrpl.upstream.url=" + upstream.url(), "xrpl.upstream.reconnect-min=100ms",
+        "xrpl.upstream.url=" + upstream.url(), "xrpl.upstream.reconnect-min=100ms", "xrpl.send-queue-limit=" + XRPL_SEND_QUEUE,
         "store.data-dir=" + dir.resolve("switchboard-store"),
         "devicehive.jwt.secret=" + DEVICEHIVE_SECRET,
         "limits.max-connections=" + MAX_CONNECTIONS)) {
