@@ -81,7 +81,12 @@ public final class Bench {
           System.out.println("left out " + on + ": " + e.getMessage());
         }
       }
-      List<Target> targets = defs.stream().filter(d -> up.containsKey(d.server())).map(d -> d.on(up.get(d.server()))).toList();
+      List<Target> targets = new ArrayList<>();
+      for (Targets.Def d : defs) {
+        if (up.containsKey(d.server())) {
+          targets.add(d.on(up.get(d.server()), servers));
+        }
+      }
       if (targets.isEmpty()) {
         System.err.println("no target could be set up");
         System.exit(1);

@@ -2,7 +2,7 @@ package switchboard.bench.harness;
 
 /**
  * Watches a counter that should keep moving (deliveries): a run in which it has not moved for
- * {@link Publisher#STALL} is stalled, and ends and says so rather than hanging.
+ * {@link Publishing#STALL} is stalled, and ends and says so rather than hanging.
  */
 public final class Progress {
   private long last = -1;
@@ -16,7 +16,7 @@ public final class Progress {
       lastChange = now;
       return false;
     }
-    return now - lastChange > Publisher.STALL.toNanos();
+    return now - lastChange > Publishing.STALL.toNanos();
   }
 
   /** When the counter last moved ({@link System#nanoTime()}). */

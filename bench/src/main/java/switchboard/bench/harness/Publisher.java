@@ -11,17 +11,16 @@ import java.util.ArrayDeque;
 import java.util.function.BooleanSupplier;
 
 /**
- * The one raw publisher connection of a run, driven by the workload's thread: it writes batches of
- * ready-made frames and, between them, reads what the server sends back (Redis's PUBLISH counts, a
- * NATS PING, a WebSocket ping), answering what must be answered. When the socket takes nothing it
- * waits on a selector of its own rather than spinning, so it leaves the CPU to the server.
+ * The one raw publisher connection of a run, the {@link Publishing} of most targets, driven by the
+ * workload's thread: a message is its protocol's publish, framed once ({@link Protocol#publish}),
+ * and the batch the frames added to it; between batches it reads what the server sends back (Redis's
+ * PUBLISH counts, a NATS PING, a WebSocket ping), answering what must be answered. When the socket
+ * takes nothing it waits on a selector of its own rather than spinning, so it leaves the CPU to the
+ * server.
  *
  * <p>Not thread-safe: one workload thread owns it.
  */
-public final class Publisher implements AutoCloseable, Protocol.Events, WebSocket.Control {
-  /** A socket that takes nothing for this long is a stalled server. */
-  public static final Duration STALL = Duration.ofSeconds(10);
-
+public final class Publisher implements Publishing, Protocol.Events, WebSocket.Control {
   private final Target target;
   private final SocketChannel ch;
   private final Selector selector;
@@ -30,6 +29,7 @@ public final class Publisher implements AutoCloseable, Protocol.Events, WebSocke
   private final Inbound inbound;
   /** Frames to send before the next batch (pongs). */
   private final ArrayDeque<ByteBuffer> urgent = new ArrayDeque<>();
+  private final Batch batch = new Batch(64 * 1024);
   private int awaited;
   private boolean upgraded;
   private String error;
@@ -70,18 +70,25 @@ public final class Publisher implements AutoCloseable, Protocol.Events, WebSocke
   }
 
   /** The bytes to write for one protocol message: itself over TCP, a masked frame over WebSocket. */
-  public byte[] frame(byte[] message) {
+  private byte[] frame(byte[] message) {
     return ws == null ? message : ws.encode(message);
   }
 
-  /**
-   * Writes all of {@code batch} (whole frames), reading replies whenever the socket is full.
-   *
-   * @return false when the socket took nothing for {@link #STALL}
-   * @throws BenchException when the server refused something or closed the connection
-   */
-  public boolean write(ByteBuffer batch) throws IOException {
-    return writeUrgent() && writeFully(batch);
+  /** The protocol's publish, framed here and now: the same bytes at every add. */
+  @Override
+  public Message message(String topic, byte[] payload) {
+    byte[] frame = frame(target.protocol().publish(topic, payload));
+    return () -> batch.put(frame);
+  }
+
+  /** Writes the batch (whole frames), reading replies whenever the socket is full. */
+  @Override
+  public boolean send() throws IOException {
+    try {
+      return writeUrgent() && writeFully(batch.flip());
+    } finally {
+      batch.clear();
+    }
   }
 
   private boolean writeUrgent() throws IOException {
@@ -95,6 +102,7 @@ public final class Publisher implements AutoCloseable, Protocol.Events, WebSocke
   }
 
   /** Reads and handles whatever the server has sent, and answers it, without waiting for more. */
+  @Override
   public void poll() throws IOException {
     readAvailable();
     check();

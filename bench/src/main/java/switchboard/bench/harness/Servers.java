@@ -3,6 +3,7 @@ package switchboard.bench.harness;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import switchboard.bench.harness.proto.XrplUpstream;
 
 /**
  * Starts the servers a run needs as child processes, each on 127.0.0.1 on a port of its own (never the
@@ -29,6 +31,10 @@ import java.util.stream.Stream;
  * mosquitto); nothing is installed here. A missing binary or a port already taken is a
  * {@link BenchException} naming the server, so the caller can go on without it.
  *
+ * <p>Switchboard's xrpl dialect takes its transactions from an upstream rippled: the harness plays
+ * that part ({@link XrplUpstream}, in this process, on a port of its own), started before Switchboard
+ * and pointed at by its {@code xrpl.upstream.url}, and closed with the servers.
+ *
  * <p>Configuration files, logs and Switchboard's store live in one temporary directory, removed on
  * close. Thread-safe: the shutdown hook may run while the bench thread is starting a server.
  */
@@ -37,6 +43,8 @@ public final class Servers implements AutoCloseable {
   public static final int SWITCHBOARD_AMPS = 19007;
   public static final int SWITCHBOARD_HTTP = 18080;
   public static final int SWITCHBOARD_XRPL = 16006;
+  /** The stand-in rippled that Switchboard's xrpl dialect subscribes to. */
+  public static final int XRPL_UPSTREAM = 16005;
   public static final int NATS = 14222;
   public static final int NATS_WS = 14223;
   public static final int REDIS = 16379;
@@ -45,6 +53,12 @@ public final class Servers implements AutoCloseable {
   public static final String DEVICEHIVE_SECRET = secret();
   /** Connections each server is allowed, above the largest idle-connections workload. */
   static final int MAX_CONNECTIONS = 20_000;
+  /**
+   * Messages an xrpl client may have queued: so many that its outbox is bounded by bytes alone, as an
+   * amps client's is, rather than by rippled's 100 messages, which a subscriber passes within the
+   * closed loop's window and a connection pipelining thousands of subscribes passes with its answers.
+   */
+  static final int XRPL_SEND_QUEUE = 1_000_000;
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final Pattern VERSION = Pattern.compile("v?=?(\\d+\\.\\d+\\.\\d+\\S*)");
@@ -56,6 +70,7 @@ public final class Servers implements AutoCloseable {
   private final Path switchboardJar;
   private final List<String> switchboardJvm;
   private final List<ServerProcess> started = new ArrayList<>();
+  private XrplUpstream xrplUpstream;
   private final Thread hook = new Thread(this::stopAll, "servers-stop");
 
   /**
@@ -72,8 +87,11 @@ public final class Servers implements AutoCloseable {
   /** How the servers are configured, for the report. */
   public static String settings() {
     return "each on " + HOST + " on a port of its own, no persistence; Switchboard: the server jar with its defaults "
-        + "but limits.max-connections " + MAX_CONNECTIONS + " and a devicehive token secret (store, which only devicehive's "
-        + "notifications use, in a temporary directory); nats-server: its config file names only the listeners (TCP, and "
+        + "but limits.max-connections " + MAX_CONNECTIONS + ", a devicehive token secret (store, which only devicehive's "
+        + "notifications use, in a temporary directory), xrpl.send-queue-limit " + XRPL_SEND_QUEUE + " (so that an xrpl "
+        + "client's outbox is bounded by its bytes, limits.outbox-max-bytes, as an amps client's is, not by rippled's 100 "
+        + "messages) and, as the xrpl dialect's upstream rippled, a stand-in in the load generator on port " + XRPL_UPSTREAM
+        + " (xrpl.upstream.url; reconnect-min 100ms) that pushes one validated transaction per message; nats-server: its config file names only the listeners (TCP, and "
         + "WebSocket without TLS); redis-server: --save \"\" --appendonly no --maxclients " + MAX_CONNECTIONS + "; mosquitto: "
         + "persistence false, allow_anonymous true, "
         + "set_tcp_nodelay true (NATS, Redis and Switchboard disable Nagle's algorithm by default, Mosquitto only when asked)";
@@ -105,6 +123,7 @@ public final class Servers implements AutoCloseable {
     if (!Files.isRegularFile(switchboardJar)) {
       throw new BenchException("switchboard: no server jar at " + switchboardJar + " (mvn -B -q -DskipTests -pl server -am package)");
     }
+    XrplUpstream upstream = xrplUpstream();
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
     cmd.addAll(switchboardJvm);
@@ -113,6 +132,7 @@ public final class Servers implements AutoCloseable {
         "http.host=" + HOST, "http.port=" + SWITCHBOARD_HTTP,
         "amps.tcp-host=" + HOST, "amps.tcp-port=" + SWITCHBOARD_AMPS,
         "xrpl.host=" + HOST, "xrpl.port=" + SWITCHBOARD_XRPL,
+        "xrpl.upstream.url=" + upstream.url(), "xrpl.upstream.reconnect-min=100ms", "xrpl.send-queue-limit=" + XRPL_SEND_QUEUE,
         "store.data-dir=" + dir.resolve("switchboard-store"),
         "devicehive.jwt.secret=" + DEVICEHIVE_SECRET,
         "limits.max-connections=" + MAX_CONNECTIONS)) {
@@ -125,6 +145,23 @@ public final class Servers implements AutoCloseable {
     }
     Process p = launch("switchboard", cmd, List.of(SWITCHBOARD_AMPS, SWITCHBOARD_HTTP, SWITCHBOARD_XRPL));
     return register(new ServerProcess("switchboard", switchboardVersion(), p.pid(), p));
+  }
+
+  /**
+   * The stand-in rippled of Switchboard's xrpl dialect, listening from the first call on (before
+   * Switchboard is started, so that the dialect finds it at once).
+   */
+  public synchronized XrplUpstream xrplUpstream() throws IOException {
+    if (xrplUpstream == null) {
+      try {
+        xrplUpstream = new XrplUpstream(HOST, XRPL_UPSTREAM);
+      } catch (BindException e) {
+        throw new BenchException("switchboard: port " + XRPL_UPSTREAM + " on " + HOST + ", for the xrpl dialect's stand-in rippled, "
+            + "is taken; stop what listens there");
+      }
+      xrplUpstream.start();
+    }
+    return xrplUpstream;
   }
 
   private ServerProcess nats() throws IOException, InterruptedException {
@@ -272,15 +309,25 @@ public final class Servers implements AutoCloseable {
     }
   }
 
-  /** Stops every process started, newest first, by its pid. */
+  /** Stops every process started, newest first, by its pid; then the xrpl dialect's stand-in rippled. */
   private void stopAll() {
     List<ServerProcess> all;
+    XrplUpstream upstream;
     synchronized (this) {
       all = new ArrayList<>(started);
       started.clear();
+      upstream = xrplUpstream;
+      xrplUpstream = null;
     }
     for (int i = all.size() - 1; i >= 0; i--) {
       all.get(i).stop();
+    }
+    if (upstream != null) {
+      try {
+        upstream.close();
+      } catch (IOException e) {
+        System.err.println("could not close the xrpl stand-in rippled: " + e.getMessage());
+      }
     }
   }
 

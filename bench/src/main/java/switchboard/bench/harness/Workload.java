@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * One thing measured on every target, e.g. {@code fanout-1x10-100B-max}. A workload sets up its own
- * connections for each run (a {@link Subscribers} and a {@link Publisher}), bounds the run in messages
- * and in seconds, ends it when nothing has moved for {@link Publisher#STALL}, closes everything, and
+ * connections for each run (a {@link Subscribers} and a {@link Publishing}), bounds the run in messages
+ * and in seconds, ends it when nothing has moved for {@link Publishing#STALL}, closes everything, and
  * reports its figures. Adding one takes a class with a {@code cases(Profile)} factory and one line in
  * {@link Workloads}.
  */

@@ -23,33 +23,54 @@ import switchboard.bench.harness.proto.AmpsTcp;
 import switchboard.bench.harness.proto.AmpsWs;
 import switchboard.bench.harness.proto.Devicehive;
 import switchboard.bench.harness.proto.DhToken;
+import switchboard.bench.harness.proto.Xrpl;
+import switchboard.bench.harness.proto.XrplPublisher;
+import switchboard.bench.harness.proto.XrplUpstream;
 import switchboard.server.Server;
 import switchboard.server.config.ConfigLoader;
+import switchboard.xrpl.XrplDialect;
 
 /**
  * The harness end to end on its {@code smoke} profile against Switchboard alone, started in this JVM
  * on free ports and given to the harness as an external server: every workload runs on every
  * Switchboard target, every message arrives, every latency is recorded, and the report names every
- * run. Nothing here depends on how fast anything is.
+ * run. The xrpl dialect is fed by the harness's stand-in rippled, as in a bench. Nothing here depends
+ * on how fast anything is.
  */
 class HarnessSmokeIT {
   private static final Pattern FILTER = Pattern.compile("filter-1x(\\d+)-sel(\\d+)pct");
 
   private Server server;
+  private XrplUpstream upstream;
+  private Server xrplServer;
 
   @BeforeEach
-  void start() {
+  void start() throws Exception {
     // an outbox of 1 MiB rather than 16: the smoke profile's slow consumer is sent some 10 MB, of which
     // the kernel's socket buffers hold about 4, so that it passes the limit and is cut
     server = new Server(ConfigLoader.load(null, List.of(
         "http.host=127.0.0.1", "http.port=0", "amps.tcp-host=127.0.0.1", "amps.tcp-port=0", "xrpl.host=127.0.0.1", "xrpl.port=0",
         "limits.outbox-max-bytes=1048576",
         "store.url=jdbc:h2:mem:harness-" + UUID.randomUUID(), "devicehive.jwt.secret=" + Servers.DEVICEHIVE_SECRET))).start();
+    // the xrpl dialect on a server of its own, fed by the stand-in rippled as in a bench. Its slow
+    // consumer is cut by xrpl's own bound, in messages: 3000 (some 6.6 MB, a message being a transaction
+    // around the 1 KB payload) rather than rippled's 100 or the 1 MiB above, so that the slow one, sent
+    // some 22 MB, passes it and the ten that read do not when the machine is busy
+    upstream = new XrplUpstream("127.0.0.1", 0);
+    upstream.start();
+    xrplServer = new Server(ConfigLoader.load(null, List.of(
+        "http.host=127.0.0.1", "http.port=0", "amps.enabled=false", "devicehive.enabled=false",
+        "xrpl.host=127.0.0.1", "xrpl.port=0", "xrpl.send-queue-limit=3000",
+        "xrpl.upstream.url=" + upstream.url(), "xrpl.upstream.reconnect-min=100ms",
+        "store.url=jdbc:h2:mem:harness-xrpl-" + UUID.randomUUID()))).start();
   }
 
   @AfterEach
-  void stop() {
-    server.close();
+  void stop() throws Exception {
+    try (XrplUpstream up = upstream) {
+      xrplServer.close();
+      server.close();
+    }
   }
 
   /** Every Switchboard target the smoke test covers, on the in-process server's ports. */
@@ -59,7 +80,8 @@ class HarnessSmokeIT {
     return List.of(
         new Target("switchboard-amps", new AmpsTcp(), local(server.port(AmpsDialect.TCP_LISTENER)), self),
         new Target("switchboard-amps-ws", new AmpsWs(), http, self),
-        new Target("switchboard-devicehive", new Devicehive(DhToken.admin(Servers.DEVICEHIVE_SECRET, Duration.ofHours(1))), http, self));
+        new Target("switchboard-devicehive", new Devicehive(DhToken.admin(Servers.DEVICEHIVE_SECRET, Duration.ofHours(1))), http, self),
+        new Target("switchboard-xrpl", new Xrpl(), local(xrplServer.port(XrplDialect.LISTENER)), self, XrplPublisher.on(upstream)));
   }
 
   private static InetSocketAddress local(int port) {
@@ -76,6 +98,9 @@ class HarnessSmokeIT {
     List<RunResult> runs = report.summary().results();
     long supported = workloads.stream().mapToLong(w -> targets.stream().filter(w::supports).count()).sum();
     assertThat(runs).hasSize((int) supported);
+    // every workload runs on xrpl too, each message a transaction of its own from the stand-in rippled
+    assertThat(runs.stream().filter(r -> r.target().equals("switchboard-xrpl")).map(RunResult::workload))
+        .containsExactlyInAnyOrderElementsOf(workloads.stream().map(Workload::name).toList());
     for (RunResult r : runs) {
       String run = r.workload() + " on " + r.target() + " " + r.notes();
       assertThat(r.sent()).as(run).isPositive();

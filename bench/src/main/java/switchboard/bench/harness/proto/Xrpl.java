@@ -22,9 +22,10 @@ import switchboard.bench.harness.Protocol;
  * very bytes it received.
  *
  * <p>There is no publishing through the dialect: it republishes what its upstream rippled pushes, so
- * {@link #publish} is unsupported and {@link XrplUpstream} publishes, as the upstream. Its transaction
- * messages carry the payload as their first field, {@code bench_payload}; a delivery reports that
- * field's value, or the whole message for a transaction from some other source.
+ * {@link #publish} is unsupported and {@link XrplUpstream} publishes, as the upstream (a workload
+ * publishes through an {@link XrplPublisher}, which makes every message a transaction of its own).
+ * Its transaction messages carry the payload as their first field, {@code bench_payload}; a delivery
+ * reports that field's value, or the whole message for a transaction from some other source.
  */
 public final class Xrpl implements Protocol {
   /** The topic that subscribes to the {@code transactions} stream rather than an account. */

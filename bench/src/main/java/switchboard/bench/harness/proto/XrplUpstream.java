@@ -3,6 +3,8 @@ package switchboard.bench.harness.proto;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -10,16 +12,17 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The publisher for {@link Xrpl}: a stand-in rippled that Switchboard's xrpl dialect connects to as
  * its upstream. It listens on a port, accepts the dialect's WebSocket connection (again whenever the
  * dialect reconnects), answers the dialect's {@code subscribe} requests as rippled does
  * ({@code {"id":..,"result":{},"status":"success","type":"response"}}; anything else is
- * {@code unknownCmd}), and {@link #publish} pushes a validated transaction for a topic.
+ * {@code unknownCmd}), and pushes validated transactions: one by one with {@link #publish}, or as
+ * {@link #frame frames} gathered into a batch and {@link #write written} together
+ * ({@link XrplPublisher}).
  *
  * <p>Start Switchboard with {@code --set xrpl.upstream.url=}{@link #url()} (and, to reconnect fast if
  * the upstream starts after it, {@code --set xrpl.upstream.reconnect-min=100ms}); {@link #start()},
@@ -31,29 +34,36 @@ import java.util.concurrent.ThreadLocalRandom;
  * subscribers of that account and of the {@code transactions} stream, and no other account. It
  * carries the payload as its first field, {@code bench_payload}, which the dialect passes through
  * (byte for byte to api_version 2 subscribers); the payload must be JSON, since the dialect parses the
- * message and drops one it cannot. Hashes are
- * unique to this instance, 200 transactions to a ledger.
+ * message and drops one it cannot. Hashes are unique to this instance (the dialect drops a validated
+ * transaction whose hash its ledger has already had), 200 transactions to a ledger.
  *
- * <p>{@link #publish} is thread-safe and blocks while the socket's send buffer is full.
+ * <p>Thread-safe. The connection is non-blocking: a write waits, on a selector, while the socket is
+ * full, and gives up when it has taken nothing for the stall time it is given.
  */
 public final class XrplUpstream implements AutoCloseable {
   static final int PER_LEDGER = 200;
+  /** How long {@link #publish} and the answers to the dialect may wait for a socket that takes nothing. */
+  static final Duration STALL = Duration.ofSeconds(10);
   private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
   private static final HexFormat HEX = HexFormat.of().withUpperCase();
+  private static final byte[] PAYLOAD_HEAD = ("{\"" + Xrpl.PAYLOAD_KEY + "\":").getBytes(StandardCharsets.US_ASCII);
 
   private final ServerSocketChannel server;
   private final String host;
   private final String salt = HEX.toHexDigits(ThreadLocalRandom.current().nextLong());
   private final long firstLedger = 90_000_000L + ThreadLocalRandom.current().nextInt(1_000_000);
-  private final Map<String, String[]> accounts = new ConcurrentHashMap<>();
+  /** The number of the next transaction, from which its hash, ledger and sequence are made. */
+  private final AtomicLong next = new AtomicLong();
+  /** Held while writing to the connection, and while replacing it. */
   private final Object writeLock = new Object();
   private final Object stateLock = new Object();
-  private volatile SocketChannel conn;
+  private volatile Link conn;
   private volatile boolean running = true;
   private boolean subscribed;
-  private long published;
-  private ByteBuffer out = ByteBuffer.allocate(4096);
   private Thread acceptor;
+
+  /** An account's address and its AccountRoot's ledger index: what a transaction by it names. */
+  public record Account(String address, String rootIndex) {}
 
   /** Listens on {@code host:port} (port 0: any free port). */
   public XrplUpstream(String host, int port) throws IOException {
@@ -93,51 +103,70 @@ public final class XrplUpstream implements AutoCloseable {
     }
   }
 
-  /** Transactions pushed so far. */
+  /** Transactions made so far, each with a hash of its own: pushed, or framed to be. */
   public long published() {
-    synchronized (writeLock) {
-      return published;
-    }
+    return next.get();
+  }
+
+  /** The account whose transactions reach the subscribers of {@code topic}. */
+  public static Account account(String topic) {
+    String address = Xrpl.account(topic);
+    return new Account(address, HEX.formatHex(Xrpl.sha256(("root/" + address).getBytes(StandardCharsets.US_ASCII))));
   }
 
   /**
    * Pushes one validated transaction by the topic's account carrying {@code payload}.
    *
-   * @throws IOException when no dialect is connected, or the connection fails
+   * @throws IOException when no dialect is connected, the connection fails, or it takes nothing for
+   *     {@link #STALL}
    */
   public void publish(String topic, byte[] payload) throws IOException {
-    String[] account = accounts.computeIfAbsent(topic, XrplUpstream::accountOf);
-    synchronized (writeLock) {
-      SocketChannel c = conn;
-      if (c == null) {
-        throw new IOException("no upstream connection from the xrpl dialect");
-      }
-      byte[] msg = message(published, account, payload);
-      writeFrame(c, msg);
-      published++;
+    if (!write(ByteBuffer.wrap(frame(account(topic), payload)), STALL)) {
+      throw new IOException("the xrpl dialect took nothing for " + STALL.toSeconds() + " s");
     }
   }
 
   /**
-   * The JSON of the {@code k}-th transaction this upstream pushes (from 0), as {@link #publish} sends
+   * The WebSocket frame (unmasked, text) of a new transaction by {@code account} carrying
+   * {@code payload}, ready to be {@link #write written}; it takes the next number, so that no two
+   * frames hold the same transaction.
+   */
+  public byte[] frame(Account account, byte[] payload) {
+    return frameOf(message(next.getAndIncrement(), account, payload));
+  }
+
+  /**
+   * Writes whole frames made by {@link #frame} to the connected dialect, waiting while its socket is
+   * full.
+   *
+   * @return false when the socket took nothing for {@code stall}
+   * @throws IOException when no dialect is connected, or the connection fails
+   */
+  public boolean write(ByteBuffer frames, Duration stall) throws IOException {
+    synchronized (writeLock) {
+      Link c = conn;
+      if (c == null) {
+        throw new IOException("no upstream connection from the xrpl dialect");
+      }
+      return c.write(frames, stall);
+    }
+  }
+
+  /**
+   * The JSON of the {@code k}-th transaction this upstream makes (from 0), as {@link #publish} sends
    * it for this topic and payload.
    */
   public byte[] message(long k, String topic, byte[] payload) {
-    return message(k, accounts.computeIfAbsent(topic, XrplUpstream::accountOf), payload);
-  }
-
-  /** The address and its AccountRoot's ledger index. */
-  private static String[] accountOf(String topic) {
-    String address = Xrpl.account(topic);
-    return new String[] {address, HEX.formatHex(Xrpl.sha256(("root/" + address).getBytes(StandardCharsets.US_ASCII)))};
+    return message(k, account(topic), payload);
   }
 
   /** The k-th transaction message, api_version 2, {@code bench_payload} first. */
-  byte[] message(long k, String[] account, byte[] payload) {
+  byte[] message(long k, Account account, byte[] payload) {
     long ledger = firstLedger + k / PER_LEDGER;
     int index = (int) (k % PER_LEDGER);
     long seq = 1_000 + k;
-    String a = account[0];
+    String a = account.address();
+    String root = account.rootIndex();
     StringBuilder s = new StringBuilder(1200);
     s.append("{\"close_time_iso\":\"2026-11-23T09:00:00Z\",\"ctid\":\"C");
     hex(s, ledger, 7);
@@ -152,7 +181,7 @@ public final class XrplUpstream implements AutoCloseable {
         .append(",\"meta\":{\"AffectedNodes\":[{\"ModifiedNode\":{\"FinalFields\":{\"Account\":\"").append(a)
         .append("\",\"Balance\":\"").append(50_000_000_000L - 12 * (k + 1))
         .append("\",\"Flags\":0,\"OwnerCount\":0,\"Sequence\":").append(seq + 1)
-        .append("},\"LedgerEntryType\":\"AccountRoot\",\"LedgerIndex\":\"").append(account[1])
+        .append("},\"LedgerEntryType\":\"AccountRoot\",\"LedgerIndex\":\"").append(root)
         .append("\",\"PreviousFields\":{\"Balance\":\"").append(50_000_000_000L - 12 * k)
         .append("\",\"Sequence\":").append(seq)
         .append("},\"PreviousTxnID\":\"").append(salt);
@@ -162,20 +191,19 @@ public final class XrplUpstream implements AutoCloseable {
         .append(",\"TransactionResult\":\"tesSUCCESS\"},\"status\":\"closed\",\"tx_json\":{\"Account\":\"").append(a)
         .append("\",\"Fee\":\"12\",\"Flags\":0,\"LastLedgerSequence\":").append(ledger + 4)
         .append(",\"Sequence\":").append(seq)
-        .append(",\"SigningPubKey\":\"02").append(account[1])
+        .append(",\"SigningPubKey\":\"02").append(root)
         .append("\",\"TransactionType\":\"AccountSet\",\"TxnSignature\":\"3045022100").append(salt);
     hex(s, k, 48);
-    s.append("0220").append(account[1]);
+    s.append("0220").append(root);
     s.append("\",\"date\":").append(848_480_400L + (ledger - firstLedger) * 4)
         .append("},\"type\":\"transaction\",\"validated\":true}");
-    byte[] head = ("{\"" + Xrpl.PAYLOAD_KEY + "\":").getBytes(StandardCharsets.US_ASCII);
     byte[] rest = s.toString().getBytes(StandardCharsets.US_ASCII);
     // {"bench_payload":P, then the rest without its opening brace
-    byte[] msg = new byte[head.length + payload.length + rest.length];
-    System.arraycopy(head, 0, msg, 0, head.length);
-    System.arraycopy(payload, 0, msg, head.length, payload.length);
-    msg[head.length + payload.length] = ',';
-    System.arraycopy(rest, 1, msg, head.length + payload.length + 1, rest.length - 1);
+    byte[] msg = new byte[PAYLOAD_HEAD.length + payload.length + rest.length];
+    System.arraycopy(PAYLOAD_HEAD, 0, msg, 0, PAYLOAD_HEAD.length);
+    System.arraycopy(payload, 0, msg, PAYLOAD_HEAD.length, payload.length);
+    msg[PAYLOAD_HEAD.length + payload.length] = ',';
+    System.arraycopy(rest, 1, msg, PAYLOAD_HEAD.length + payload.length + 1, rest.length - 1);
     return msg;
   }
 
@@ -187,14 +215,11 @@ public final class XrplUpstream implements AutoCloseable {
     s.append(h);
   }
 
-  /** Writes one unmasked text frame. */
-  private void writeFrame(SocketChannel c, byte[] payload) throws IOException {
+  /** One unmasked text frame holding {@code payload}. */
+  static byte[] frameOf(byte[] payload) {
     int n = payload.length;
     int header = n < 126 ? 2 : n <= 0xFFFF ? 4 : 10;
-    if (out.capacity() < header + n) {
-      out = ByteBuffer.allocate(Math.max(out.capacity() * 2, header + n));
-    }
-    out.clear();
+    ByteBuffer out = ByteBuffer.allocate(header + n);
     out.put((byte) 0x81);
     if (n < 126) {
       out.put((byte) n);
@@ -203,10 +228,7 @@ public final class XrplUpstream implements AutoCloseable {
     } else {
       out.put((byte) 127).putLong(n);
     }
-    out.put(payload).flip();
-    while (out.hasRemaining()) {
-      c.write(out);
-    }
+    return out.put(payload).array();
   }
 
   private void acceptLoop() {
@@ -223,26 +245,63 @@ public final class XrplUpstream implements AutoCloseable {
     }
   }
 
+  /**
+   * The dialect's connection once upgraded: the channel, non-blocking, and the selector on which a
+   * writer waits for room. Written to under {@link #writeLock} only.
+   */
+  private static final class Link {
+    final SocketChannel ch;
+    final Selector writable;
+
+    Link(SocketChannel ch) throws IOException {
+      this.ch = ch;
+      this.writable = Selector.open();
+      ch.register(writable, SelectionKey.OP_WRITE);
+    }
+
+    boolean write(ByteBuffer b, Duration stall) throws IOException {
+      long lastProgress = System.nanoTime();
+      while (b.hasRemaining()) {
+        if (ch.write(b) > 0) {
+          lastProgress = System.nanoTime();
+          continue;
+        }
+        if (System.nanoTime() - lastProgress > stall.toNanos()) {
+          return false;
+        }
+        writable.select(100);
+        writable.selectedKeys().clear();
+      }
+      return true;
+    }
+  }
+
   /** One dialect connection: the handshake, then its requests, until it closes. */
   private void serve(SocketChannel c) {
+    Link link = null;
+    Selector readable = null;
     try {
       c.socket().setTcpNoDelay(true);
       ByteBuffer in = ByteBuffer.allocate(64 * 1024);
       handshake(c, in);
-      SocketChannel old;
+      c.configureBlocking(false);
+      readable = Selector.open();
+      c.register(readable, SelectionKey.OP_READ);
+      link = new Link(c);
+      Link old;
       synchronized (writeLock) {
         old = conn;
-        conn = c;
+        conn = link;
       }
       if (old != null) {
-        old.close();
+        old.ch.close();
       }
-      readRequests(c, in);
+      readRequests(link, readable, in);
     } catch (IOException e) {
       // the dialect went away; it reconnects, and the next accept takes over
     } finally {
       synchronized (writeLock) {
-        if (conn == c) {
+        if (conn == link) {
           conn = null;
         }
       }
@@ -253,8 +312,20 @@ public final class XrplUpstream implements AutoCloseable {
       }
       try {
         c.close();
+        if (readable != null) {
+          readable.close();
+        }
       } catch (IOException e) {
         // closing anyway
+      }
+      if (link != null) {
+        synchronized (writeLock) {
+          try {
+            link.writable.close();
+          } catch (IOException e) {
+            // closing anyway
+          }
+        }
       }
     }
   }
@@ -302,8 +373,12 @@ public final class XrplUpstream implements AutoCloseable {
     return -1;
   }
 
-  /** Reads the client's (masked) frames; answers each text message; pongs pings; stops at a close. */
-  private void readRequests(SocketChannel c, ByteBuffer in) throws IOException {
+  /**
+   * Reads the client's (masked) frames; answers each text message; pongs pings; stops at a close, or
+   * when the connection is closed by a newer one or by {@link #close}.
+   */
+  private void readRequests(Link link, Selector readable, ByteBuffer in) throws IOException {
+    SocketChannel c = link.ch;
     java.io.ByteArrayOutputStream message = new java.io.ByteArrayOutputStream();
     while (running) {
       in.flip();
@@ -349,36 +424,40 @@ public final class XrplUpstream implements AutoCloseable {
           return;
         }
         if (opcode == 9) {
-          synchronized (writeLock) {
-            writeControl(c, (byte) 0x8A, payload);
-          }
+          send(link, ByteBuffer.allocate(2 + payload.length).put((byte) 0x8A).put((byte) payload.length).put(payload).flip());
           continue;
         }
         if (opcode == 0 || opcode == 1 || opcode == 2) {
           message.write(payload, 0, payload.length);
           if ((b0 & 0x80) != 0) {
-            answer(c, message.toByteArray());
+            answer(link, message.toByteArray());
             message.reset();
           }
         }
       }
       in.compact();
-      if (c.read(in) < 0) {
+      int n;
+      while ((n = c.read(in)) == 0 && running && c.isOpen()) {
+        readable.select(1_000);
+        readable.selectedKeys().clear();
+      }
+      if (n < 0) {
         return;
       }
     }
   }
 
-  private void writeControl(SocketChannel c, byte first, byte[] payload) throws IOException {
-    ByteBuffer b = ByteBuffer.allocate(2 + payload.length).put(first).put((byte) payload.length).put(payload);
-    b.flip();
-    while (b.hasRemaining()) {
-      c.write(b);
+  /** Writes to this connection, whichever is the current one. */
+  private void send(Link link, ByteBuffer b) throws IOException {
+    synchronized (writeLock) {
+      if (!link.write(b, STALL)) {
+        throw new IOException("the xrpl dialect took nothing for " + STALL.toSeconds() + " s");
+      }
     }
   }
 
   /** rippled's answer to one request: success for subscribe and unsubscribe, unknownCmd otherwise. */
-  private void answer(SocketChannel c, byte[] request) throws IOException {
+  private void answer(Link link, byte[] request) throws IOException {
     ByteBuffer r = ByteBuffer.wrap(request);
     String id = Json.raw(r, 0, request.length, "id");
     String command = Json.string(r, 0, request.length, "command");
@@ -390,9 +469,7 @@ public final class XrplUpstream implements AutoCloseable {
       response = "{\"error\":\"unknownCmd\",\"error_code\":32,\"error_message\":\"Unknown method.\"," + idField
           + "\"status\":\"error\",\"type\":\"response\"}";
     }
-    synchronized (writeLock) {
-      writeFrame(c, response.getBytes(StandardCharsets.UTF_8));
-    }
+    send(link, ByteBuffer.wrap(frameOf(response.getBytes(StandardCharsets.UTF_8))));
     if ("subscribe".equals(command) && new String(request, StandardCharsets.UTF_8).contains("\"transactions\"")) {
       synchronized (stateLock) {
         subscribed = true;
@@ -405,9 +482,9 @@ public final class XrplUpstream implements AutoCloseable {
   public void close() throws IOException {
     running = false;
     server.close();
-    SocketChannel c = conn;
+    Link c = conn;
     if (c != null) {
-      c.close();
+      c.ch.close();
     }
   }
 }

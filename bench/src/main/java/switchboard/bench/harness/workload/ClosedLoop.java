@@ -1,28 +1,27 @@
 package switchboard.bench.harness.workload;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import switchboard.bench.harness.Deliveries;
 import switchboard.bench.harness.Meter;
 import switchboard.bench.harness.Progress;
-import switchboard.bench.harness.Publisher;
+import switchboard.bench.harness.Publishing;
 
 /**
  * The closed publishing loop of the throughput workloads (fan-out, keyed, filter): batches of
  * {@value Fanout#BATCH} messages, never more than a window of deliveries in flight beyond what the
  * subscribers have received, until the message count or the time is reached; then it waits for the
- * last deliveries and stops the meter. A stall (nothing delivered for {@link Publisher#STALL}) ends it.
+ * last deliveries and stops the meter. A stall (nothing delivered for {@link Publishing#STALL}) ends it.
  */
 final class ClosedLoop {
   private static final long WAIT_NANOS = 20_000;
 
   private ClosedLoop() {}
 
-  /** Writes the frames of messages {@code first .. first+n-1} into {@code batch}; returns the deliveries they are owed. */
+  /** Adds messages {@code first .. first+n-1} to the publisher's batch; returns the deliveries they are owed. */
   interface Filler {
-    long fill(ByteBuffer batch, long first, int n);
+    long fill(long first, int n);
   }
 
   /** What a loop did: messages sent, deliveries owed for them, and whether it stalled. */
@@ -30,7 +29,7 @@ final class ClosedLoop {
     /** Adds the notes a stall or missing deliveries call for. */
     void note(List<String> notes, long delivered) {
       if (stalled) {
-        notes.add("stalled: nothing moved for " + Publisher.STALL.toSeconds() + " s");
+        notes.add("stalled: nothing moved for " + Publishing.STALL.toSeconds() + " s");
       }
       if (delivered != expected) {
         notes.add(String.format("incomplete: %,d of %,d deliveries", delivered, expected));
@@ -39,8 +38,8 @@ final class ClosedLoop {
   }
 
   /** Runs the loop from now; {@code meter} has just been started and is stopped here. */
-  static Outcome run(Publisher pub, Deliveries sink, Meter meter, long limit, long nanosLimit, long windowDeliveries,
-      ByteBuffer batch, Filler filler) throws IOException {
+  static Outcome run(Publishing pub, Deliveries sink, Meter meter, long limit, long nanosLimit, long windowDeliveries,
+      Filler filler) throws IOException {
     Progress progress = new Progress();
     long deadline = meter.startNanos() + nanosLimit;
     long sent = 0;
@@ -57,9 +56,8 @@ final class ClosedLoop {
         LockSupport.parkNanos(WAIT_NANOS);
       }
       int n = (int) Math.min(Fanout.BATCH, limit - sent);
-      batch.clear();
-      long due = filler.fill(batch, sent, n);
-      if (!pub.write(batch.flip())) {
+      long due = filler.fill(sent, n);
+      if (!pub.send()) {
         stalled = true;
         break;
       }

@@ -1,6 +1,5 @@
 package switchboard.bench.harness.workload;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +10,7 @@ import switchboard.bench.harness.Meter;
 import switchboard.bench.harness.Metric;
 import switchboard.bench.harness.Payload;
 import switchboard.bench.harness.Profile;
-import switchboard.bench.harness.Publisher;
+import switchboard.bench.harness.Publishing;
 import switchboard.bench.harness.RunContext;
 import switchboard.bench.harness.RunResult;
 import switchboard.bench.harness.Subscribers;
@@ -90,13 +89,12 @@ public final class Fanout implements Workload {
     long rssKib;
     try (Subscribers subs = Subscribers.connect(ctx, subscribers, sink)) {
       subs.subscribeAll(Interest.topic(topic));
-      try (Publisher pub = Publisher.open(target, ctx.client("p"), Subscribers.SET_UP)) {
-        byte[] frame = pub.frame(target.protocol().publish(topic, Payload.of(PAYLOAD, System.nanoTime())));
-        ByteBuffer batch = ByteBuffer.allocateDirect(frame.length * BATCH);
+      try (Publishing pub = target.publisher(ctx.client("p"), Subscribers.SET_UP)) {
+        Publishing.Message message = pub.message(topic, Payload.of(PAYLOAD, System.nanoTime()));
         meter = Meter.start(target.server());
-        loop = ClosedLoop.run(pub, sink, meter, limit, nanosLimit, window * subscribers, batch, (buf, first, n) -> {
+        loop = ClosedLoop.run(pub, sink, meter, limit, nanosLimit, window * subscribers, (first, n) -> {
           for (int i = 0; i < n; i++) {
-            buf.put(frame);
+            message.add();
           }
           return (long) n * subscribers;
         });

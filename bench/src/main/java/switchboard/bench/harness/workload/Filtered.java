@@ -1,6 +1,5 @@
 package switchboard.bench.harness.workload;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +13,7 @@ import switchboard.bench.harness.Metric;
 import switchboard.bench.harness.Payload;
 import switchboard.bench.harness.Profile;
 import switchboard.bench.harness.Protocol;
-import switchboard.bench.harness.Publisher;
+import switchboard.bench.harness.Publishing;
 import switchboard.bench.harness.Replies;
 import switchboard.bench.harness.RunContext;
 import switchboard.bench.harness.RunResult;
@@ -33,7 +32,8 @@ import switchboard.bench.harness.Workload;
  * <p>On a target whose protocol {@link Protocol#filters() filters} (amps), subscription i is on the
  * one topic with the filter {@code /g = <group>}. A protocol that does not filter is given the same
  * selection the way its users would build it, one topic per filter key: subscription i is on topic
- * {@code <topic><group>} and message m is published to {@code <topic><g>}.
+ * {@code <topic><group>} and message m is published to {@code <topic><g>} (on xrpl, one account per
+ * group).
  *
  * <p>Each subscription has a connection of its own: subscriptions of one connection on one topic
  * would collapse into one on Redis and MQTT, and at 100% every subscription is on the same topic.
@@ -137,21 +137,18 @@ public final class Filtered implements Workload {
         subs.conns().get(i).subscribe(interest, 1, confirmed);
       }
       confirmed.await(Subscribers.SET_UP.plusSeconds(subscriptions / 50), target.name() + ": subscribing " + subscriptions + " filters");
-      try (Publisher pub = Publisher.open(target, ctx.client("p"), Subscribers.SET_UP)) {
+      try (Publishing pub = target.publisher(ctx.client("p"), Subscribers.SET_UP)) {
         long stamp = Math.max(0, System.nanoTime());
-        byte[][] frames = new byte[groups][];
-        int longest = 0;
+        Publishing.Message[] messages = new Publishing.Message[groups];
         for (int g = 0; g < groups; g++) {
-          frames[g] = pub.frame(protocol.publish(filters ? topic : topic + g, body(Fanout.PAYLOAD, g, stamp)));
-          longest = Math.max(longest, frames[g].length);
+          messages[g] = pub.message(filters ? topic : topic + g, body(Fanout.PAYLOAD, g, stamp));
         }
-        ByteBuffer batch = ByteBuffer.allocateDirect(longest * Fanout.BATCH);
         meter = Meter.start(target.server());
-        loop = ClosedLoop.run(pub, sink, meter, limit, nanosLimit, windowDeliveries, batch, (buf, first, n) -> {
+        loop = ClosedLoop.run(pub, sink, meter, limit, nanosLimit, windowDeliveries, (first, n) -> {
           long due = 0;
           for (int i = 0; i < n; i++) {
             int g = (int) ((first + i) % groups);
-            buf.put(frames[g]);
+            messages[g].add();
             due += matching[g];
           }
           return due;

@@ -14,7 +14,7 @@ import switchboard.bench.harness.Loop;
 import switchboard.bench.harness.Metric;
 import switchboard.bench.harness.Profile;
 import switchboard.bench.harness.Progress;
-import switchboard.bench.harness.Publisher;
+import switchboard.bench.harness.Publishing;
 import switchboard.bench.harness.Replies;
 import switchboard.bench.harness.RunContext;
 import switchboard.bench.harness.RunResult;
@@ -147,7 +147,7 @@ public final class IdleConns implements Workload {
     int ok = up.get();
     if (stalled) {
       notes.add(String.format("stalled: no connection came up or failed for %d s; %d of %d begun, %d up",
-          Publisher.STALL.toSeconds(), started, n, ok));
+          Publishing.STALL.toSeconds(), started, n, ok));
     }
     if (failed.get() > 0) {
       notes.add(String.format("incomplete: %d of %d connections failed, first: %s", failed.get(), n, reasons.isEmpty() ? "?" : reasons.get(0)));

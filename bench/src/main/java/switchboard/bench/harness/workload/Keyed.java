@@ -1,6 +1,5 @@
 package switchboard.bench.harness.workload;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +11,7 @@ import switchboard.bench.harness.Meter;
 import switchboard.bench.harness.Metric;
 import switchboard.bench.harness.Payload;
 import switchboard.bench.harness.Profile;
-import switchboard.bench.harness.Protocol;
-import switchboard.bench.harness.Publisher;
+import switchboard.bench.harness.Publishing;
 import switchboard.bench.harness.Replies;
 import switchboard.bench.harness.RunContext;
 import switchboard.bench.harness.RunResult;
@@ -24,7 +22,8 @@ import switchboard.bench.harness.Workload;
 /**
  * {@code keyed-K}: K subscriptions, each on a key of its own (a device id, an account, a subject),
  * and messages that each touch two keys. A key is a topic in every protocol here (an amps topic, a
- * NATS subject, a Redis channel, an MQTT topic): subscription i is on topic {@code k<i>}, spread round
+ * NATS subject, a Redis channel, an MQTT topic, an XRPL account in {@code accounts}, to which a
+ * transaction by that account is published): subscription i is on topic {@code k<i>}, spread round
  * robin over {@value #CONNECTIONS} connections (fewer when K is smaller) and subscribed in one
  * pipelined burst per connection. A message is two publishes, to two distinct keys drawn from a
  * random sequence with a fixed seed (the same keys in the same order on every target), each
@@ -98,7 +97,6 @@ public final class Keyed implements Workload {
   @Override
   public RunResult run(RunContext ctx) throws Exception {
     Target target = ctx.target();
-    Protocol protocol = target.protocol();
     String prefix = ctx.topic("k");
     long limit = ctx.scaled(messages);
     long nanosLimit = ctx.scaled(seconds) * 1_000_000_000L;
@@ -117,22 +115,20 @@ public final class Keyed implements Workload {
       }
       confirmed.await(Subscribers.SET_UP.plusSeconds(keys / 2_000), target.name() + ": subscribing to " + keys + " keys");
       subscribeSeconds = (System.nanoTime() - setUp) / 1e9;
-      try (Publisher pub = Publisher.open(target, ctx.client("p"), Subscribers.SET_UP)) {
+      try (Publishing pub = target.publisher(ctx.client("p"), Subscribers.SET_UP)) {
         byte[] payload = Payload.of(Fanout.PAYLOAD, System.nanoTime());
-        byte[][] frames = new byte[keys][];
-        int longest = 0;
+        Publishing.Message[] messages = new Publishing.Message[keys];
         for (int i = 0; i < keys; i++) {
-          frames[i] = pub.frame(protocol.publish(prefix + i, payload));
-          longest = Math.max(longest, frames[i].length);
+          messages[i] = pub.message(prefix + i, payload);
         }
-        ByteBuffer batch = ByteBuffer.allocateDirect(longest * KEYS_PER_MESSAGE * Fanout.BATCH);
         SplittableRandom random = new SplittableRandom(SEED);
         meter = Meter.start(target.server());
-        loop = ClosedLoop.run(pub, sink, meter, limit, nanosLimit, WINDOW * KEYS_PER_MESSAGE, batch, (buf, first, n) -> {
+        loop = ClosedLoop.run(pub, sink, meter, limit, nanosLimit, WINDOW * KEYS_PER_MESSAGE, (first, n) -> {
           for (int i = 0; i < n; i++) {
             int a = random.nextInt(keys);
             int b = random.nextInt(keys - 1);
-            buf.put(frames[a]).put(frames[b < a ? b : b + 1]);
+            messages[a].add();
+            messages[b < a ? b : b + 1].add();
           }
           return (long) n * KEYS_PER_MESSAGE;
         });

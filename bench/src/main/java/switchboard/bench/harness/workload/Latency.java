@@ -10,8 +10,7 @@ import switchboard.bench.harness.Interest;
 import switchboard.bench.harness.Meter;
 import switchboard.bench.harness.Metric;
 import switchboard.bench.harness.Profile;
-import switchboard.bench.harness.Protocol;
-import switchboard.bench.harness.Publisher;
+import switchboard.bench.harness.Publishing;
 import switchboard.bench.harness.RunContext;
 import switchboard.bench.harness.RunResult;
 import switchboard.bench.harness.Subscribers;
@@ -74,7 +73,6 @@ public final class Latency implements Workload {
   @Override
   public RunResult run(RunContext ctx) throws Exception {
     Target target = ctx.target();
-    Protocol protocol = target.protocol();
     String topic = ctx.topic("l");
     long total = Math.min(ctx.scaled(messages), rate * ctx.scaled(seconds));
     Deliveries sink = Deliveries.timed();
@@ -85,10 +83,10 @@ public final class Latency implements Workload {
     long start;
     try (Subscribers subs = Subscribers.connect(ctx, SUBSCRIBERS, sink)) {
       subs.subscribeAll(Interest.topic(topic));
-      try (Publisher pub = Publisher.open(target, ctx.client("p"), Subscribers.SET_UP)) {
+      try (Publishing pub = target.publisher(ctx.client("p"), Subscribers.SET_UP)) {
         meter = Meter.start(target.server());
         start = meter.startNanos();
-        Paced.Result r = Paced.publish(pub, protocol, topic, Fanout.PAYLOAD, rate, total, start, () -> false);
+        Paced.Result r = Paced.publish(pub, topic, Fanout.PAYLOAD, rate, total, start, () -> false);
         sent = r.sent();
         stalled = r.stalled() || Paced.drain(pub, sink, sent * SUBSCRIBERS, Math.max(DRAIN_SECONDS, ctx.scaled(seconds)), notes);
         meter.stop(sink.lastNanos() > start ? sink.lastNanos() : System.nanoTime());
@@ -99,7 +97,7 @@ public final class Latency implements Workload {
     long delivered = sink.count();
     Histogram h = sink.histogram();
     if (stalled) {
-      notes.add("stalled: nothing moved for " + Publisher.STALL.toSeconds() + " s");
+      notes.add("stalled: nothing moved for " + Publishing.STALL.toSeconds() + " s");
     }
     if (delivered != expected) {
       notes.add(String.format("incomplete: %,d of %,d deliveries", delivered, expected));

@@ -1,15 +1,13 @@
 package switchboard.bench.harness.workload;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import switchboard.bench.harness.Deliveries;
 import switchboard.bench.harness.Payload;
 import switchboard.bench.harness.Progress;
-import switchboard.bench.harness.Protocol;
-import switchboard.bench.harness.Publisher;
+import switchboard.bench.harness.Publishing;
 
 /**
  * Publishing at a fixed rate, open loop, as {@link Latency} does: message i is due at start + i /
@@ -20,7 +18,7 @@ import switchboard.bench.harness.Publisher;
 final class Paced {
   /**
    * @param sent messages written
-   * @param stalled whether the socket took nothing for {@link Publisher#STALL}
+   * @param stalled whether the socket took nothing for {@link Publishing#STALL}
    */
   record Result(long sent, boolean stalled) {}
 
@@ -32,11 +30,10 @@ final class Paced {
    * Publishes up to {@code total} messages of {@code size} bytes to {@code topic}, the first due at
    * {@code start}, until {@code stop} says so (checked between batches).
    */
-  static Result publish(Publisher pub, Protocol protocol, String topic, int size, int rate, long total, long start,
-      BooleanSupplier stop) throws IOException {
+  static Result publish(Publishing pub, String topic, int size, int rate, long total, long start, BooleanSupplier stop)
+      throws IOException {
     double interval = 1e9 / rate;
     byte[] payload = Payload.of(size, 0);
-    ByteBuffer batch = ByteBuffer.allocate(Fanout.BATCH * pub.frame(protocol.publish(topic, payload)).length);
     long sent = 0;
     while (sent < total && !stop.getAsBoolean()) {
       long now = System.nanoTime();
@@ -46,12 +43,11 @@ final class Paced {
         LockSupport.parkNanos(due - now);
         continue;
       }
-      batch.clear();
       for (int i = 0; i < Fanout.BATCH && sent < total && (due = start + (long) (sent * interval)) <= now; i++, sent++) {
         Payload.stamp(payload, due);
-        batch.put(pub.frame(protocol.publish(topic, payload)));
+        pub.add(topic, payload);
       }
-      if (!pub.write(batch.flip())) {
+      if (!pub.send()) {
         return new Result(sent, true);
       }
     }
@@ -60,9 +56,9 @@ final class Paced {
 
   /**
    * After the last send: waits until {@code expected} deliveries arrived, nothing has moved for
-   * {@link Publisher#STALL} (returns true), or {@code seconds} passed (noted as cut off).
+   * {@link Publishing#STALL} (returns true), or {@code seconds} passed (noted as cut off).
    */
-  static boolean drain(Publisher pub, Deliveries sink, long expected, long seconds, List<String> notes) throws IOException {
+  static boolean drain(Publishing pub, Deliveries sink, long expected, long seconds, List<String> notes) throws IOException {
     Progress progress = new Progress();
     long deadline = System.nanoTime() + seconds * 1_000_000_000L;
     while (sink.count() < expected) {

@@ -14,7 +14,7 @@ import switchboard.bench.harness.Loop;
 import switchboard.bench.harness.Meter;
 import switchboard.bench.harness.Metric;
 import switchboard.bench.harness.Profile;
-import switchboard.bench.harness.Publisher;
+import switchboard.bench.harness.Publishing;
 import switchboard.bench.harness.Replies;
 import switchboard.bench.harness.RunContext;
 import switchboard.bench.harness.RunResult;
@@ -186,12 +186,12 @@ public final class SlowConsumer implements Workload {
       slow.subscribe(interest, 1, subscribed);
       subscribed.await(Subscribers.SET_UP, target.name() + ": subscribing the slow subscriber");
       slow.pauseReading();
-      try (Publisher pub = Publisher.open(target, ctx.client("p"), Subscribers.SET_UP)) {
+      try (Publishing pub = target.publisher(ctx.client("p"), Subscribers.SET_UP)) {
         watch = new Watch(target.server(), target.address().getPort(), slow.localPort());
         meter = Meter.start(target.server());
         long start = meter.startNanos();
         try {
-          Paced.Result r = Paced.publish(pub, target.protocol(), topic, PAYLOAD, rate, total, start, () -> false);
+          Paced.Result r = Paced.publish(pub, topic, PAYLOAD, rate, total, start, () -> false);
           sent = r.sent();
           stalled = r.stalled();
           stalled = stalled || Paced.drain(pub, sink, sent * SUBSCRIBERS, Math.max(DRAIN_SECONDS, runSeconds), notes);
@@ -241,7 +241,7 @@ public final class SlowConsumer implements Workload {
           slowGot < sent ? String.format(" (%,d never came: dropped by the server)", sent - slowGot) : ""));
     }
     if (stalled) {
-      notes.add("stalled: nothing moved for " + Publisher.STALL.toSeconds() + " s");
+      notes.add("stalled: nothing moved for " + Publishing.STALL.toSeconds() + " s");
     }
     if (delivered != expected) {
       notes.add(String.format("incomplete: the others got %,d of %,d deliveries", delivered, expected));

@@ -13,7 +13,7 @@ import switchboard.bench.harness.Interest;
 import switchboard.bench.harness.Metric;
 import switchboard.bench.harness.Profile;
 import switchboard.bench.harness.Progress;
-import switchboard.bench.harness.Publisher;
+import switchboard.bench.harness.Publishing;
 import switchboard.bench.harness.Replies;
 import switchboard.bench.harness.RunContext;
 import switchboard.bench.harness.RunResult;
@@ -116,7 +116,7 @@ public final class SubscribeChurn implements Workload {
     }
     long expected = 2L * subscriptions;
     if (stalled != null) {
-      notes.add("stalled " + stalled + ": no reply for " + Publisher.STALL.toSeconds() + " s");
+      notes.add("stalled " + stalled + ": no reply for " + Publishing.STALL.toSeconds() + " s");
     }
     if (replies != expected) {
       notes.add(String.format("incomplete: %,d of %,d replies", replies, expected));
@@ -140,7 +140,7 @@ public final class SubscribeChurn implements Workload {
   /**
    * Sends requests {@code 0..N-1} with {@code send}, keeping at most {@link #WINDOW} unanswered, and
    * waits for every reply. Returns the number sent; fewer replies than that have arrived when nothing
-   * moved for {@link Publisher#STALL}.
+   * moved for {@link Publishing#STALL}.
    *
    * @throws switchboard.bench.harness.BenchException when a request was refused or the connection lost
    */

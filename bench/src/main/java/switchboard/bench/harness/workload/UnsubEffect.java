@@ -15,7 +15,7 @@ import switchboard.bench.harness.Interest;
 import switchboard.bench.harness.Loop;
 import switchboard.bench.harness.Metric;
 import switchboard.bench.harness.Profile;
-import switchboard.bench.harness.Publisher;
+import switchboard.bench.harness.Publishing;
 import switchboard.bench.harness.Replies;
 import switchboard.bench.harness.RunContext;
 import switchboard.bench.harness.RunResult;
@@ -119,17 +119,15 @@ public final class UnsubEffect implements Workload {
 
   /** The publisher's thread: open loop until told to stop; what went wrong is kept for the notes. */
   private static final class Background implements Runnable {
-    private final Publisher pub;
-    private final Target target;
+    private final Publishing pub;
     private final String topic;
     private final int rate;
     volatile boolean stop;
     volatile long sent;
     volatile String problem;
 
-    Background(Publisher pub, Target target, String topic, int rate) {
+    Background(Publishing pub, String topic, int rate) {
       this.pub = pub;
-      this.target = target;
       this.topic = topic;
       this.rate = rate;
     }
@@ -137,10 +135,10 @@ public final class UnsubEffect implements Workload {
     @Override
     public void run() {
       try {
-        Paced.Result r = Paced.publish(pub, target.protocol(), topic, PAYLOAD, rate, Long.MAX_VALUE, System.nanoTime(), () -> stop);
+        Paced.Result r = Paced.publish(pub, topic, PAYLOAD, rate, Long.MAX_VALUE, System.nanoTime(), () -> stop);
         sent = r.sent();
         if (r.stalled()) {
-          problem = "stalled: the publisher's socket took nothing for " + Publisher.STALL.toSeconds() + " s";
+          problem = "stalled: the publisher took nothing for " + Publishing.STALL.toSeconds() + " s";
         }
       } catch (Exception e) {
         problem = "the publisher stopped: " + (e.getMessage() == null ? e.toString() : e.getMessage());
@@ -174,8 +172,8 @@ public final class UnsubEffect implements Workload {
         conn.request(prepare, prepared);
         prepared.await(Subscribers.SET_UP, target.name() + ": preparing " + topic);
       }
-      try (Publisher pub = Publisher.open(target, ctx.client("p"), Subscribers.SET_UP)) {
-        background = new Background(pub, target, topic, rate);
+      try (Publishing pub = target.publisher(ctx.client("p"), Subscribers.SET_UP)) {
+        background = new Background(pub, topic, rate);
         Thread publisher = new Thread(background, "unsub-publisher-" + target.name());
         publisher.setDaemon(true);
         start = System.nanoTime();
@@ -186,7 +184,7 @@ public final class UnsubEffect implements Workload {
             probe.current = round;
             Replies subscribed = new Replies(1);
             conn.subscribe(interest, sid, subscribed);
-            subscribed.await(Publisher.STALL, target.name() + ": subscribe " + sid);
+            subscribed.await(Publishing.STALL, target.name() + ": subscribe " + sid);
             long deadline = System.nanoTime() + FIRST_DELIVERY.toNanos();
             while (round.before == 0 && System.nanoTime() < deadline && background.problem == null) {
               LockSupport.parkNanos(POLL_NANOS);
@@ -198,7 +196,7 @@ public final class UnsubEffect implements Workload {
             round.unsub = unsubscribed;
             long t0 = System.nanoTime();
             conn.unsubscribe(interest, sid, unsubscribed);
-            unsubscribed.await(Publisher.STALL, target.name() + ": unsubscribe " + sid);
+            unsubscribed.await(Publishing.STALL, target.name() + ": unsubscribe " + sid);
             long replied = unsubscribed.doneNanos();
             replyNanos[done.size()] = replied - t0;
             done.add(round);
@@ -219,7 +217,7 @@ public final class UnsubEffect implements Workload {
           notes.add("stalled: " + e.getMessage());
         } finally {
           background.stop = true;
-          publisher.join(Publisher.STALL.toMillis() + 5_000);
+          publisher.join(Publishing.STALL.toMillis() + 5_000);
           end = System.nanoTime();
         }
       }
