@@ -8,11 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import switchboard.core.filter.FieldKeys;
 
 /**
  * One published message: a topic, an optional key, the payload bytes, and the index keys the
- * {@link switchboard.core.index.SubscriptionIndex} narrows by (for example {@code deviceId -> [d1]} or
- * {@code account -> [rA, rB]}).
+ * {@link switchboard.core.index.SubscriptionIndex} narrows by: those the publisher sets (for example
+ * {@code deviceId -> [d1]} or {@code account -> [rA, rB]}), and the {@link FieldKeys field keys} of
+ * content filters ({@code json:/g}), which are read from the payload only when asked for.
  *
  * <p>Immutable, except for the parsed JSON, which is computed at most once per message (racing
  * threads may each parse, and one result wins; both are equal). The payload array is shared, never
@@ -70,15 +72,25 @@ public final class Message {
     return payload;
   }
 
-  /** Index key name to the values this message carries for it; empty when it carries none. */
+  /**
+   * Index key name to the values the publisher set for it; empty when it set none. Field keys are not
+   * listed: they are derived on demand by {@link #indexKey}.
+   */
   public Map<String, List<String>> indexKeys() {
     return indexKeys;
   }
 
-  /** The values of one index key, or an empty list. */
+  /**
+   * The values of one index key, or an empty list. A {@link FieldKeys field key} is derived from the
+   * payload each time it is asked for (parsing it on the first call, see {@link #json()}); a topic
+   * that no filtered subscription is indexed on never asks, so its messages are not parsed for it.
+   */
   public List<String> indexKey(String name) {
     List<String> v = indexKeys.get(name);
-    return v == null ? List.of() : v;
+    if (v != null) {
+      return v;
+    }
+    return FieldKeys.isFieldKey(name) ? FieldKeys.values(json(), name) : List.of();
   }
 
   /** Milliseconds since the epoch; stamped by the {@link Hub} on publish when the publisher gave none. */
@@ -162,9 +174,17 @@ public final class Message {
       return indexKey(name, List.of(values));
     }
 
+    /**
+     * @throws IllegalArgumentException for a name with the {@link FieldKeys#PREFIX field key prefix}:
+     *     those values are the payload's, and a publisher's own would let the index skip subscriptions
+     *     whose filters accept the message
+     */
     public Builder indexKey(String name, List<String> values) {
+      if (FieldKeys.isFieldKey(Objects.requireNonNull(name, "name"))) {
+        throw new IllegalArgumentException("index key '" + name + "' is reserved: its values come from the payload");
+      }
       if (!values.isEmpty()) {
-        indexKeys.put(Objects.requireNonNull(name, "name"), List.copyOf(values));
+        indexKeys.put(name, List.copyOf(values));
       }
       return this;
     }

@@ -17,7 +17,8 @@ import switchboard.core.Message;
  */
 public final class Filter implements Predicate<Message> {
   private static final Filter ALL = new Filter("", null);
-  private static final ThreadLocal<ValueStack> STACKS = ThreadLocal.withInitial(ValueStack::new);
+  /** Each thread's value stack, shared with {@link FieldKeys}. */
+  static final ThreadLocal<ValueStack> STACKS = ThreadLocal.withInitial(ValueStack::new);
 
   private final String text;
   private final Expr root;
@@ -65,6 +66,16 @@ public final class Filter implements Predicate<Message> {
     } finally {
       st.release(mark);
     }
+  }
+
+  /**
+   * A key constraint this filter implies, for the subscription index to narrow by: one equality (or
+   * IN) on a field at the top level of the filter's AND chain, as {@link FieldKeys} describes; null
+   * when there is none. The filter must still run on what the constraint admits: it admits every
+   * message the filter accepts, and may admit more.
+   */
+  public FieldKeys.Constraint indexKey() {
+    return root == null ? null : FieldKeys.constraint(root);
   }
 
   /** The text compiled; empty for {@link #matchAll()}. */

@@ -34,6 +34,11 @@ final class Operands {
 
     @Override
     void eval(JsonNode doc, ValueStack st) {
+      Values.push(st, resolve(doc));
+    }
+
+    /** The node this path reaches in the document; a {@link MissingNode} when a step is missing. */
+    JsonNode resolve(JsonNode doc) {
       JsonNode n = doc;
       for (int i = 0; i < names.length && !n.isMissingNode(); i++) {
         if (names[i] == null) {
@@ -44,7 +49,24 @@ final class Operands {
           n = n.path(names[i]);
         }
       }
-      Values.push(st, n);
+      return n;
+    }
+
+    /**
+     * The path in one canonical spelling, {@code /name} per name and {@code [i]} per index: {@code /a/b[0]}
+     * and {@code /a/b/[0]} both give {@code /a/b[0]}. A name holds neither {@code /} nor {@code [}
+     * (the parser splits on both), so {@link FieldKeys} can read the steps back from it.
+     */
+    String path() {
+      StringBuilder b = new StringBuilder();
+      for (int i = 0; i < names.length; i++) {
+        if (names[i] == null) {
+          b.append('[').append(indexes[i]).append(']');
+        } else {
+          b.append('/').append(names[i]);
+        }
+      }
+      return b.toString();
     }
 
     private static JsonNode collect(JsonNode array, String name) {

@@ -39,6 +39,18 @@ final class Predicates {
       this.right = right;
     }
 
+    Op op() {
+      return op;
+    }
+
+    Expr left() {
+      return left;
+    }
+
+    Expr right() {
+      return right;
+    }
+
     @Override
     int truth(JsonNode doc, ValueStack st) {
       int i = st.size();
@@ -102,6 +114,18 @@ final class Predicates {
       this.subject = subject;
       this.items = items;
       this.strings = stringSet(items);
+    }
+
+    boolean negated() {
+      return negated;
+    }
+
+    Expr subject() {
+      return subject;
+    }
+
+    Expr[] items() {
+      return items.clone();
     }
 
     private static Set<String> stringSet(Expr[] items) {
@@ -292,6 +316,10 @@ final class Predicates {
     And(Expr[] operands) {
       super(operands);
       this.operands = operands;
+    }
+
+    Expr[] operands() {
+      return operands.clone();
     }
 
     @Override

@@ -7,6 +7,7 @@ import switchboard.core.Subscription;
 import switchboard.core.SubscriptionLimitException;
 import switchboard.core.SubscriptionSpec;
 import switchboard.core.TopicSelector;
+import switchboard.core.filter.FieldKeys;
 import switchboard.core.filter.Filter;
 import switchboard.core.sow.SowTopic;
 
@@ -52,7 +53,7 @@ final class SubscriptionCommands {
     if (existing != null && !opts.has("replace")) {
       throw new CommandFailure(Reason.SUBID_IN_USE);
     }
-    SubscriptionSpec spec = SubscriptionSpec.on(selector(h.topic)).filter(filter(h.filter)).build();
+    SubscriptionSpec spec = spec(selector(h.topic), filter(h.filter));
     boolean delta = h.command != null && h.command.contains("delta_subscribe");
     AmpsSubscription options = new AmpsSubscription(subId, opts.has("timestamp"), opts.has("no_sowkey"), opts.has("oof"),
         delta, delta && opts.has("no_empties"), h.command != null && h.command.startsWith("sow_and_"));
@@ -84,6 +85,21 @@ final class SubscriptionCommands {
     } catch (PatternSyntaxException e) {
       throw new CommandFailure(Reason.BAD_REGEX_TOPIC);
     }
+  }
+
+  /**
+   * The hub's spec for a topic and content filter. The filter is the residual; an equality on a field
+   * at its top level ({@code /g = 7 AND ...}) is also a key constraint, so that a publish looks only at
+   * the subscriptions that may want its value of {@code /g} rather than running every filter on the
+   * topic. The constraint admits all the filter accepts, so the filter alone still decides.
+   */
+  static SubscriptionSpec spec(TopicSelector topic, Filter filter) {
+    SubscriptionSpec.Builder b = SubscriptionSpec.on(topic).filter(filter);
+    FieldKeys.Constraint k = filter == null ? null : filter.indexKey();
+    if (k != null) {
+      b.key(k.name(), k.values());
+    }
+    return b.build();
   }
 
   private static Filter filter(String text) throws CommandFailure {

@@ -116,6 +116,42 @@ class AmpsWireIT {
     assertThat(sub.next().body()).isEqualTo("{\"qty\":9}");
   }
 
+  /**
+   * Filters with an equality at the top level are indexed by that field; each still gets exactly what
+   * its filter accepts under amps.md §4's typing: a string that reads as a number equals that number,
+   * two strings compare as strings, and an array matches when an element does. "all" has no filter,
+   * so every publish arrives once, listing the subscriptions it matched.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"tcp", "ws"})
+  void indexedEqualityFiltersDeliverExactlyWhatTheyAccept(String kind) throws Exception {
+    RawClient sub = loggedOn(kind, "sub");
+    subscribe(sub, "all", "orders", null);
+    subscribe(sub, "n7", "orders", "/g = 7");
+    subscribe(sub, "s7", "orders", "/g = '7'");
+    subscribe(sub, "in", "orders", "/g IN (8, 'x')");
+    subscribe(sub, "and", "orders", "/g = 7 AND /v > 1");
+    subscribe(sub, "or", "orders", "/g = 8 OR /g = 7");
+    subscribe(sub, "pat", "ord.*", "/g = 7.0");
+    RawClient pub = loggedOn(kind, "pub");
+    String[][] cases = {
+        {"{\"g\":\"7.0\",\"v\":2}", "all,n7,and,or,pat"},
+        {"{\"g\":[1,7],\"v\":0}", "all,n7,s7,or,pat"},
+        {"{\"g\":\"x\"}", "all,in"},
+        {"{\"g\":8}", "all,in,or"},
+        {"{\"g\":\"07\",\"v\":5}", "all,n7,and,or,pat"},
+        {"{\"g\":{\"v\":7}}", "all"},
+    };
+    for (String[] c : cases) {
+      pub.send("{\"c\":\"p\",\"t\":\"orders\"}", c[0]);
+    }
+    for (String[] c : cases) {
+      Received m = sub.next();
+      assertThat(m.body()).isEqualTo(c[0]);
+      assertThat(List.of(m.get("sids").split(","))).as(c[0]).containsExactlyInAnyOrder(c[1].split(","));
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"tcp", "ws"})
   void badFilterAndBadRegexTopicFail(String kind) throws Exception {
