@@ -63,45 +63,46 @@ final class KeyTable<V> {
   /** Under the writer's lock: holds the value under the key, replacing what was there. */
   void put(String key, V value) {
     Arrays t = table;
-    int mask = t.keys.length - 1;
-    for (int i = slot(key, mask); ; i = (i + 1) & mask) {
-      String k = t.keys[i];
-      if (k == null) {
-        VALUES.setRelease(t.values, i, value);
-        KEYS.setRelease(t.keys, i, key);
-        size++;
-        if (++t.used * 4 > t.keys.length * 3) {
-          copy(capacityFor(size));
-        }
-        return;
-      }
-      if (k != TOMBSTONE && k.equals(key)) {
-        VALUES.setRelease(t.values, i, value);
-        return;
-      }
+    int i = find(t, key);
+    if (i >= 0) {
+      VALUES.setRelease(t.values, i, value);
+      return;
+    }
+    i = -i - 1;
+    VALUES.setRelease(t.values, i, value);
+    KEYS.setRelease(t.keys, i, key);
+    size++;
+    if (++t.used * 4 > t.keys.length * 3) {
+      copy(capacityFor(size));
     }
   }
 
   /** Under the writer's lock: removes the key if it holds this very value; true when it did. */
   boolean remove(String key, V value) {
     Arrays t = table;
+    int i = find(t, key);
+    if (i < 0 || t.values[i] != value) {
+      return false;
+    }
+    KEYS.setRelease(t.keys, i, TOMBSTONE);
+    VALUES.setRelease(t.values, i, null);
+    size--;
+    if (t.keys.length > MIN_CAPACITY && size * 8 < t.keys.length) {
+      copy(capacityFor(size));
+    }
+    return true;
+  }
+
+  /** Under the writer's lock: the key's slot, or -(the empty slot ending its probe run) - 1. */
+  private static int find(Arrays t, String key) {
     int mask = t.keys.length - 1;
     for (int i = slot(key, mask); ; i = (i + 1) & mask) {
       String k = t.keys[i];
       if (k == null) {
-        return false;
+        return -i - 1;
       }
       if (k != TOMBSTONE && k.equals(key)) {
-        if (t.values[i] != value) {
-          return false;
-        }
-        KEYS.setRelease(t.keys, i, TOMBSTONE);
-        VALUES.setRelease(t.values, i, null);
-        size--;
-        if (t.keys.length > MIN_CAPACITY && size * 8 < t.keys.length) {
-          copy(capacityFor(size));
-        }
-        return true;
+        return i;
       }
     }
   }
