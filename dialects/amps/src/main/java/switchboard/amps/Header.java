@@ -1,7 +1,6 @@
 package switchboard.amps;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -37,28 +36,59 @@ public final class Header {
   /** Where the body starts in the frame: the byte after the header's closing brace. */
   int bodyOffset;
 
+  /** Bytes of a frame copied for its header at first; a longer header is read from a longer copy. */
+  static final int FIRST_COPY = 512;
+  private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[FIRST_COPY]);
+
   /**
-   * Parses the JSON header at the start of {@code bytes[offset, offset+length)}.
+   * Parses the JSON header at the start of {@code bytes[offset, offset+length)}; {@link #bodyOffset}
+   * is then an index into {@code bytes}.
    *
    * @throws IOException when the bytes do not start with one JSON object
    */
   static Header parse(byte[] bytes, int offset, int length) throws IOException {
-    Header h = parse(Unpooled.wrappedBuffer(bytes, offset, length));
-    h.bodyOffset += offset;
-    return h;
+    return parse(bytes, offset, offset + length, false);
   }
 
   /**
-   * Parses the JSON header at the start of a frame without copying it; {@link #bodyOffset} is then
-   * relative to the buffer's reader index. The buffer's indexes are left as they were.
+   * Parses the JSON header at the start of a frame; {@link #bodyOffset} is then relative to the
+   * buffer's reader index. The buffer's indexes are left as they were.
    *
-   * <p>Read by hand rather than by a general JSON parser, which cost more to set up for each frame
+   * <p>The header's bytes are copied out of the buffer once, into a per-thread array (the first
+   * {@value #FIRST_COPY} bytes, more only for a longer header), and read from there: reading a
+   * buffer byte by byte checks its bounds and reference count on every byte, which cost more than
+   * the parse.
+   */
+  static Header parse(ByteBuf frame) throws IOException {
+    int readable = frame.readableBytes();
+    int n = Math.min(readable, FIRST_COPY);
+    while (true) {
+      byte[] bytes = SCRATCH.get();
+      if (bytes.length < n) {
+        bytes = new byte[n];
+        SCRATCH.set(bytes);
+      }
+      frame.getBytes(frame.readerIndex(), bytes, 0, n);
+      try {
+        return parse(bytes, 0, n, n < readable);
+      } catch (Truncated e) {
+        n = (int) Math.min(readable, n * 4L); // the header goes on past the copy: copy more
+      }
+    }
+  }
+
+  /**
+   * Read by hand rather than by a general JSON parser, which cost more to set up for each frame
    * than the whole header takes to read: every value that is not an object or an array is kept as
    * its text (a number as written, {@code true}, {@code false}), null as null; objects and arrays
    * are checked and skipped. What is not JSON is an error, as a strict parser would say.
+   *
+   * @param truncated the bytes stop before the frame does: running out of them is {@link Truncated},
+   *     not an error, since the header may go on. Any other error is the header's own, as the reader
+   *     goes left to right and a number, literal or string cut short runs out before it could fail.
    */
-  static Header parse(ByteBuf frame) throws IOException {
-    Reader r = new Reader(frame);
+  private static Header parse(byte[] bytes, int from, int end, boolean truncated) throws IOException {
+    Reader r = new Reader(bytes, from, end, truncated);
     Header h = new Header();
     r.skipSpace();
     r.expect('{');
@@ -88,28 +118,37 @@ public final class Header {
         r.skipSpace();
       }
     }
-    h.bodyOffset = r.pos - frame.readerIndex();
+    h.bodyOffset = r.pos;
     return h;
+  }
+
+  /** The copied bytes ended inside the header. */
+  private static final class Truncated extends IOException {
+    Truncated() {
+      super("the header goes on past the bytes copied");
+    }
   }
 
   /** A cursor over the header's bytes. */
   private static final class Reader {
     private static final int MAX_DEPTH = 64;
-    private final ByteBuf buf;
+    private final byte[] buf;
     private final int end;
+    private final boolean truncated;
     int pos;
 
-    Reader(ByteBuf buf) {
+    Reader(byte[] buf, int from, int end, boolean truncated) {
       this.buf = buf;
-      this.pos = buf.readerIndex();
-      this.end = buf.writerIndex();
+      this.pos = from;
+      this.end = end;
+      this.truncated = truncated;
     }
 
     byte peek() throws IOException {
       if (pos >= end) {
-        throw new IOException("the header ends too soon");
+        throw truncated ? new Truncated() : new IOException("the header ends too soon");
       }
-      return buf.getByte(pos);
+      return buf[pos];
     }
 
     byte next() throws IOException {
@@ -126,7 +165,7 @@ public final class Header {
 
     void skipSpace() {
       while (pos < end) {
-        byte c = buf.getByte(pos);
+        byte c = buf[pos];
         if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
           return;
         }
@@ -170,7 +209,7 @@ public final class Header {
       }
       byte first = next();
       if (first == '0') {
-        if (pos < end && isDigit(buf.getByte(pos))) {
+        if (pos < end && isDigit(buf[pos])) {
           throw new IOException("a number in the header has a leading zero");
         }
       } else if (isDigit(first)) {
@@ -189,16 +228,16 @@ public final class Header {
         }
         digits(1);
       }
-      return buf.toString(start, pos - start, StandardCharsets.US_ASCII);
+      return new String(buf, start, pos - start, StandardCharsets.US_ASCII);
     }
 
     private boolean peekIs(char c) {
-      return pos < end && buf.getByte(pos) == c;
+      return pos < end && buf[pos] == c;
     }
 
     private void digits(int atLeast) throws IOException {
       int n = 0;
-      while (pos < end && isDigit(buf.getByte(pos))) {
+      while (pos < end && isDigit(buf[pos])) {
         pos++;
         n++;
       }
@@ -220,7 +259,7 @@ public final class Header {
         byte c = next();
         if (c == '"') {
           if (ascii) {
-            return buf.toString(start, pos - 1 - start, StandardCharsets.US_ASCII);
+            return new String(buf, start, pos - 1 - start, StandardCharsets.US_ASCII);
           }
           StringBuilder out = new StringBuilder();
           utf8(out, start, pos - 1 - start);
@@ -274,7 +313,7 @@ public final class Header {
         return;
       }
       try {
-        out.append(StandardCharsets.UTF_8.newDecoder().decode(buf.nioBuffer(from, length)));
+        out.append(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(buf, from, length)));
       } catch (java.nio.charset.CharacterCodingException e) {
         throw new IOException("a header string is not UTF-8", e);
       }

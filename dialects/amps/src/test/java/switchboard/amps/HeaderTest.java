@@ -55,6 +55,46 @@ class HeaderTest {
     b.release();
   }
 
+  /**
+   * A frame's header is read from a copy of its first bytes; a header that goes on past them (here
+   * with its cut falling inside a string, a number, a literal and an object) is read again from a
+   * longer copy, and gives what the whole array gives. An error inside the first copy stays an error.
+   */
+  @Test
+  void aHeaderLongerThanTheFirstCopyIsReadWhole() throws IOException {
+    String filter = "/name = '" + "é".repeat(Header.FIRST_COPY) + "'";
+    for (int pad = 0; pad < 40; pad++) {
+      String header = "{\"c\":\"subscribe\",\"pad\":\"" + "x".repeat(Header.FIRST_COPY - 30 + pad) + "\",\"s\":12345,"
+          + "\"nothing\":null,\"deep\":{\"a\":[1,{\"b\":true}]},\"f\":\"" + filter + "\",\"t\":\"orders\"}";
+      io.netty.buffer.ByteBuf b = io.netty.buffer.Unpooled.copiedBuffer(header + "{\"q\":1}", StandardCharsets.UTF_8);
+      try {
+        Header h = Header.parse(b);
+        Header whole = parse(header);
+        assertThat(h.filter).isEqualTo(filter).isEqualTo(whole.filter);
+        assertThat(h.sequence).isEqualTo("12345");
+        assertThat(h.topic).isEqualTo("orders");
+        assertThat(h.bodyOffset).isEqualTo(whole.bodyOffset);
+        assertThat(b.toString(h.bodyOffset, b.readableBytes() - h.bodyOffset, StandardCharsets.UTF_8)).isEqualTo("{\"q\":1}");
+      } finally {
+        b.release();
+      }
+    }
+    io.netty.buffer.ByteBuf bad = io.netty.buffer.Unpooled.copiedBuffer("{\"c\":tru, " + " ".repeat(4 * Header.FIRST_COPY) + "}",
+        StandardCharsets.UTF_8);
+    try {
+      assertThatThrownBy(() -> Header.parse(bad)).isInstanceOf(IOException.class).hasMessageContaining("literal");
+    } finally {
+      bad.release();
+    }
+    io.netty.buffer.ByteBuf unfinished = io.netty.buffer.Unpooled.copiedBuffer("{\"c\":\"p\",\"t\":\"" + "x".repeat(3 * Header.FIRST_COPY),
+        StandardCharsets.UTF_8);
+    try {
+      assertThatThrownBy(() -> Header.parse(unfinished)).isInstanceOf(IOException.class).hasMessageContaining("ends too soon");
+    } finally {
+      unfinished.release();
+    }
+  }
+
   @Test
   void numbersBooleansAndNullsAreRead() throws IOException {
     Header h = parse("{\"c\":\"sow\",\"top_n\":5,\"s\":123,\"sub_id\":null,\"bs\":true}");
