@@ -1,12 +1,17 @@
 package switchboard.bench.harness.workload;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import switchboard.bench.harness.Deliveries;
 import switchboard.bench.harness.Meter;
+import switchboard.bench.harness.Metric;
 import switchboard.bench.harness.Progress;
 import switchboard.bench.harness.Publishing;
+import switchboard.bench.harness.RunContext;
+import switchboard.bench.harness.RunResult;
 
 /**
  * The closed publishing loop of the throughput workloads (fan-out, keyed, filter): batches of
@@ -16,6 +21,9 @@ import switchboard.bench.harness.Publishing;
  */
 final class ClosedLoop {
   private static final long WAIT_NANOS = 20_000;
+  /** The two figures every closed-loop workload is compared by. */
+  static final Metric DELIVERED = Metric.compared("delivered_per_s", "delivered msgs/s", true);
+  static final Metric PER_SERVER_CPU = Metric.compared("deliveries_per_server_cpu_s", "deliveries per server CPU-s", true);
 
   private ClosedLoop() {}
 
@@ -34,6 +42,21 @@ final class ClosedLoop {
       if (delivered != expected) {
         notes.add(String.format("incomplete: %,d of %,d deliveries", delivered, expected));
       }
+    }
+
+    /**
+     * The run's result: {@link #DELIVERED}, {@link #PER_SERVER_CPU} and both processes' CPU seconds,
+     * then the workload's own figures; the notes a stall or missing deliveries call for are added.
+     */
+    RunResult result(String workload, RunContext ctx, Meter meter, long delivered, Map<String, Double> own, List<String> notes) {
+      note(notes, delivered);
+      Map<String, Double> figures = new LinkedHashMap<>();
+      figures.put(DELIVERED.key(), delivered / meter.seconds());
+      figures.put(PER_SERVER_CPU.key(), meter.perServerCpuSecond(delivered));
+      figures.putAll(own);
+      figures.put("server_cpu_s", meter.serverCpuSeconds());
+      figures.put("generator_cpu_s", meter.generatorCpuSeconds());
+      return new RunResult(workload, ctx.target().name(), ctx.repetition(), sent, delivered, expected, meter.seconds(), figures, notes);
     }
   }
 

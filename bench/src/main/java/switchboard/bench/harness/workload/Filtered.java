@@ -104,8 +104,8 @@ public final class Filtered implements Workload {
   @Override
   public List<Metric> metrics() {
     return List.of(
-        Metric.compared("delivered_per_s", "delivered msgs/s", true),
-        Metric.compared("deliveries_per_server_cpu_s", "deliveries per server CPU-s", true),
+        ClosedLoop.DELIVERED,
+        ClosedLoop.PER_SERVER_CPU,
         Metric.shown("published_per_s", "published msgs/s", true),
         Metric.shown("generator_cpu_s_per_1m", "generator CPU s per 1M deliveries", false));
   }
@@ -157,15 +157,10 @@ public final class Filtered implements Workload {
       notes.addAll(subs.failures());
     }
     long delivered = sink.count();
-    loop.note(notes, delivered);
-    Map<String, Double> figures = new LinkedHashMap<>();
-    figures.put("delivered_per_s", delivered / meter.seconds());
-    figures.put("deliveries_per_server_cpu_s", meter.perServerCpuSecond(delivered));
-    figures.put("published_per_s", loop.sent() / meter.seconds());
-    figures.put("generator_cpu_s_per_1m", Meter.perMillion(meter.generatorCpuSeconds(), delivered));
-    figures.put("server_cpu_s", meter.serverCpuSeconds());
-    figures.put("generator_cpu_s", meter.generatorCpuSeconds());
-    return new RunResult(name(), target.name(), ctx.repetition(), loop.sent(), delivered, loop.expected(), meter.seconds(), figures, notes);
+    Map<String, Double> own = new LinkedHashMap<>();
+    own.put("published_per_s", loop.sent() / meter.seconds());
+    own.put("generator_cpu_s_per_1m", Meter.perMillion(meter.generatorCpuSeconds(), delivered));
+    return loop.result(name(), ctx, meter, delivered, own, notes);
   }
 
   /**
