@@ -19,6 +19,8 @@ final class Fixtures {
   static final int PER_OWNER = 1_000;
   /** Messages prebuilt per benchmark: enough distinct keys that lookups are not one hot key. */
   static final int RING = 8_192;
+  /** For {@link #keysInPlay}: messages draw their keys over every subscription present. */
+  static final String ALL = "all";
 
   private Fixtures() {}
 
@@ -48,6 +50,24 @@ final class Fixtures {
       out[i] = r.nextInt(bound);
     }
     return out;
+  }
+
+  /**
+   * {@code count} keys in [0, n) as the messages of a run draw them: uniformly over all n when {@code
+   * inPlay} is {@link #ALL}, else uniformly over {@code inPlay} distinct keys chosen at random among the
+   * n (the same keys on every run). The second holds the traffic still while n grows, so that a figure
+   * moves with the subscriptions present and not with how many of them the messages visit.
+   */
+  static int[] keysInPlay(int count, int n, String inPlay, long seed) {
+    if (ALL.equals(inPlay) || Integer.parseInt(inPlay) >= n) {
+      return randomInts(count, n, seed);
+    }
+    int[] chosen = shuffled(n, seed + 1);
+    int[] picks = randomInts(count, Integer.parseInt(inPlay), seed);
+    for (int i = 0; i < picks.length; i++) {
+      picks[i] = chosen[picks[i]];
+    }
+    return picks;
   }
 
   /** 0 .. n-1 in a fixed random order. */

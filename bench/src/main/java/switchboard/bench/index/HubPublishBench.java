@@ -34,6 +34,10 @@ public class HubPublishBench {
   @Param({"1000", "1000000"})
   public int n;
 
+  /** How many distinct keys the messages carry: "all" N, or a fixed count (see {@link MatchBench}). */
+  @Param({Fixtures.ALL, "1000"})
+  public String inPlay;
+
   private Hub hub;
   private Fixtures.CountingOwner[] owners;
   private Message[] messages;
@@ -43,7 +47,7 @@ public class HubPublishBench {
   public void fill() {
     hub = Fixtures.hub();
     owners = Fixtures.fillHub(hub, n);
-    int[] keys = Fixtures.randomInts(Fixtures.RING, n, 44);
+    int[] keys = Fixtures.keysInPlay(Fixtures.RING, n, inPlay, 44);
     messages = new Message[Fixtures.RING];
     for (int i = 0; i < messages.length; i++) {
       messages[i] = Fixtures.deviceMessage("d" + keys[i]);

@@ -24,9 +24,14 @@ import switchboard.core.index.SubscriptionIndex;
  * topic. The design says a match costs in proportion to what it matches, not to N; these show how
  * close that holds when N grows from 1k to 1M (the hash lookups stay O(1), the cache misses do not).
  *
- * <p>The messages are prebuilt, {@link Fixtures#RING} of them, each for a key drawn at random over the
- * whole range, and published in turn: every op looks up a different key, as a stream of device
- * notifications would. Setup checks that each message matches exactly what it should.
+ * <p>The messages are prebuilt, {@link Fixtures#RING} of them, and published in turn: every op looks
+ * up a different key, as a stream of device notifications would. {@code inPlay} says which keys they
+ * carry. With "all", keys are drawn over the whole range, so the messages visit about 8,000 distinct
+ * subscriptions when N is 100k or 1M, and only N when it is 1k: the working set grows with N along
+ * with the index, and the figure measures the caches as much as the index. With "1000", the messages
+ * visit 1,000 subscriptions chosen at random among the N whatever N is: the same traffic with more
+ * subscriptions present, which is what "a match costs the same whatever the total" is about. Setup
+ * checks that each message matches exactly what it should.
  */
 @Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 4, time = 1)
@@ -41,6 +46,10 @@ public class MatchBench {
     @Param({"1000", "100000", "1000000"})
     public int n;
 
+    /** How many distinct keys the messages carry: "all" N, or a fixed count of them. */
+    @Param({Fixtures.ALL, "1000"})
+    public String inPlay;
+
     SubscriptionIndex<Integer> index;
     Message[] messages;
     int next;
@@ -48,7 +57,7 @@ public class MatchBench {
     @Setup(Level.Trial)
     public void fill() {
       index = Fixtures.deviceIndex(n);
-      int[] keys = Fixtures.randomInts(Fixtures.RING, n, 42);
+      int[] keys = Fixtures.keysInPlay(Fixtures.RING, n, inPlay, 42);
       messages = new Message[Fixtures.RING];
       for (int i = 0; i < messages.length; i++) {
         messages[i] = Fixtures.deviceMessage("d" + keys[i]);
@@ -58,14 +67,18 @@ public class MatchBench {
   }
 
   /**
-   * N subscriptions on topic "tx", each {@code account -> {a<i>}}; each message carries two accounts
-   * ({@code account -> [a<k>, a<k+1>]}, an XRPL payment between two subscribed accounts) and so
-   * matches two subscriptions.
+   * N subscriptions on topic "tx", each {@code account -> {a<i>}}; each message carries two distinct
+   * accounts ({@code account -> [a<j>, a<k>]}, an XRPL payment between two subscribed accounts), both
+   * among the keys in play, and so matches two subscriptions.
    */
   @State(Scope.Benchmark)
   public static class Accounts {
     @Param({"1000", "100000", "1000000"})
     public int n;
+
+    /** How many distinct accounts the messages carry: "all" N, or a fixed count of them. */
+    @Param({Fixtures.ALL, "1000"})
+    public String inPlay;
 
     SubscriptionIndex<Integer> index;
     Message[] messages;
@@ -77,11 +90,16 @@ public class MatchBench {
       for (int i = 0; i < n; i++) {
         index.add(SubscriptionSpec.onTopic("tx").key("account", "a" + i).build(), i);
       }
-      int[] keys = Fixtures.randomInts(Fixtures.RING, n, 43);
+      int[] keys = Fixtures.keysInPlay(Fixtures.RING, n, inPlay, 43);
       messages = new Message[Fixtures.RING];
       for (int i = 0; i < messages.length; i++) {
-        int k = keys[i];
-        messages[i] = Message.builder("tx").indexKey("account", "a" + k, "a" + ((k + 1) % n)).build();
+        int j = keys[i];
+        int next = i + 1;
+        while (keys[next & (Fixtures.RING - 1)] == j) {
+          next++;
+        }
+        int k = keys[next & (Fixtures.RING - 1)];
+        messages[i] = Message.builder("tx").indexKey("account", "a" + j, "a" + k).build();
       }
       expectMatches(index, messages, 2);
     }
