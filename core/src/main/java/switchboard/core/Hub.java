@@ -33,6 +33,12 @@ import switchboard.core.index.SubscriptionIndex;
  *       that subscription: deliveries queued before the reply find the mark and drop the message.
  *   <li>Messages published by one thread reach each live subscription in publish order, because the
  *       tasks for one executor are submitted in that order and the executor is serial.
+ *   <li><b>Batching threads.</b> A thread that is itself a serial executor's (an event loop) may say so
+ *       with {@link #batchDeliveriesOnThisThread}. Its publishes then hold their deliveries until a task
+ *       it queues on its own executor runs, which hands each target executor one task for all of them
+ *       (and runs those for its own executor in place). A loop that reads a hundred publishes in one
+ *       turn thus wakes each other loop once, not a hundred times. Order and the barrier hold as above:
+ *       the held deliveries keep their order, and each is checked when it runs.
  * </ul>
  */
 public final class Hub {
@@ -216,7 +222,7 @@ public final class Hub {
     published.increment();
     Dispatch d = dispatches.get();
     if (d.busy) {
-      d = new Dispatch(); // a publish from inside a delivery that runs on the publishing thread
+      d = d.nested(); // a publish from inside a delivery that runs on the publishing thread
     }
     d.busy = true;
     try {
@@ -250,7 +256,7 @@ public final class Hub {
     Message m = message.stamped(sequence.incrementAndGet(), clock.getAsLong());
     Dispatch d = dispatches.get();
     if (d.busy) {
-      d = new Dispatch();
+      d = d.nested();
     }
     d.busy = true;
     try {
@@ -260,6 +266,23 @@ public final class Hub {
       d.submit(m);
     } finally {
       d.reset();
+    }
+  }
+
+  /**
+   * Makes the calling thread a batching thread (see the class comment): from now on, deliveries of
+   * what it publishes are held and handed over by a task on {@code self}, which must be the serial
+   * executor whose thread this is. Called once per event-loop thread, before it serves connections.
+   *
+   * @throws IllegalStateException when this thread already batches for another executor
+   */
+  public void batchDeliveriesOnThisThread(Executor self) {
+    Dispatch d = dispatches.get();
+    if (d.held != null && d.held.home != self) {
+      throw new IllegalStateException("this thread already batches deliveries for " + d.held.home);
+    }
+    if (d.held == null) {
+      d.held = new Held(self);
     }
   }
 
@@ -311,6 +334,8 @@ public final class Hub {
   private final class Dispatch implements Consumer<Subscription> {
     boolean busy;
     int matched;
+    /** Set on a batching thread: where its deliveries wait to be handed over. */
+    Held held;
     private Executor[] executors = new Executor[4];
     @SuppressWarnings("unchecked")
     private ArrayList<Subscription>[] groups = new ArrayList[4];
@@ -337,14 +362,29 @@ public final class Hub {
       groups[groupCount++].add(s);
     }
 
+    /** Another dispatch for a publish made while this one is in use, held the same way. */
+    Dispatch nested() {
+      Dispatch d = new Dispatch();
+      d.held = held;
+      return d;
+    }
+
     void submit(Message m) {
-      for (int i = 0; i < groupCount; i++) {
-        Delivery task = new Delivery(m, groups[i].toArray(new Subscription[0]));
-        try {
-          executors[i].execute(task);
-        } catch (RejectedExecutionException e) {
-          log.debug("delivery rejected by a stopped executor; its connections are closing", e);
+      if (held != null) {
+        for (int i = 0; i < groupCount; i++) {
+          held.add(executors[i], m, groups[i]);
         }
+        held.schedule();
+        return;
+      }
+      for (int i = 0; i < groupCount; i++) {
+        ArrayList<Subscription> g = groups[i];
+        Object[] items = new Object[g.size() + 1];
+        items[0] = m;
+        for (int j = 0; j < g.size(); j++) {
+          items[j + 1] = g.get(j);
+        }
+        handOver(executors[i], new Delivery(items, items.length));
       }
     }
 
@@ -359,34 +399,145 @@ public final class Hub {
     }
   }
 
-  /** One publish's deliveries on one executor. */
-  private final class Delivery implements Runnable {
-    private final Message message;
-    private final Subscription[] subscriptions;
+  private static void handOver(Executor ex, Runnable task) {
+    try {
+      ex.execute(task);
+    } catch (RejectedExecutionException e) {
+      log.debug("delivery rejected by a stopped executor; its connections are closing", e);
+    }
+  }
 
-    Delivery(Message message, Subscription[] subscriptions) {
-      this.message = message;
-      this.subscriptions = subscriptions;
+  /**
+   * A batching thread's held deliveries: per target executor, a run of items in which each message is
+   * followed by the subscriptions it matched there.
+   */
+  private final class Held implements Runnable {
+    final Executor home;
+    private boolean scheduled;
+    private Executor[] executors = new Executor[4];
+    private Object[][] items = new Object[4][];
+    private int[] sizes = new int[4];
+    private int count;
+
+    Held(Executor home) {
+      this.home = home;
+    }
+
+    void add(Executor ex, Message m, ArrayList<Subscription> matched) {
+      int i = 0;
+      while (i < count && executors[i] != ex) {
+        i++;
+      }
+      if (i == count) {
+        if (count == executors.length) {
+          executors = java.util.Arrays.copyOf(executors, count * 2);
+          items = java.util.Arrays.copyOf(items, count * 2);
+          sizes = java.util.Arrays.copyOf(sizes, count * 2);
+        }
+        executors[i] = ex;
+        items[i] = new Object[Math.max(16, matched.size() + 1)];
+        sizes[i] = 0;
+        count++;
+      }
+      int n = sizes[i];
+      Object[] a = items[i];
+      if (n + matched.size() + 1 > a.length) {
+        a = items[i] = java.util.Arrays.copyOf(a, Math.max(a.length * 2, n + matched.size() + 1));
+      }
+      a[n++] = m;
+      for (int j = 0; j < matched.size(); j++) {
+        a[n++] = matched.get(j);
+      }
+      sizes[i] = n;
+    }
+
+    /** Queues the hand-over on the home executor, once per batch. */
+    void schedule() {
+      if (scheduled) {
+        return;
+      }
+      scheduled = true;
+      try {
+        home.execute(this);
+      } catch (RejectedExecutionException e) {
+        run(); // the home loop is stopping: hand over at once rather than never
+      }
+    }
+
+    /** Hands each executor its deliveries as one task; this executor's own run here and now. */
+    @Override
+    public void run() {
+      scheduled = false;
+      int n = count;
+      if (n == 0) {
+        return;
+      }
+      Executor[] exs = java.util.Arrays.copyOf(executors, n);
+      Delivery[] tasks = new Delivery[n];
+      for (int i = 0; i < n; i++) {
+        tasks[i] = new Delivery(items[i], sizes[i]);
+        executors[i] = null;
+        items[i] = null;
+      }
+      count = 0; // publishes made by the deliveries below start a new batch, handed over after this one
+      Delivery local = null;
+      for (int i = 0; i < n; i++) {
+        if (exs[i] == home) {
+          local = tasks[i];
+        } else {
+          handOver(exs[i], tasks[i]);
+        }
+      }
+      if (local != null) {
+        local.run();
+      }
+    }
+  }
+
+  /**
+   * Deliveries on one executor: one or more messages, each followed by the subscriptions it matched
+   * there ({@code items[0]} is a message).
+   */
+  private final class Delivery implements Runnable {
+    private final Object[] items;
+    private final int size;
+
+    Delivery(Object[] items, int size) {
+      this.items = items;
+      this.size = size;
     }
 
     @Override
     public void run() {
+      int i = 0;
+      while (i < size) {
+        Message m = (Message) items[i++];
+        int from = i;
+        while (i < size && !(items[i] instanceof Message)) {
+          i++;
+        }
+        deliver(m, from, i);
+      }
+    }
+
+    private void deliver(Message message, int from, int to) {
       // first each live subscription joins its owner's pending list, then each owner gets one call
       // with its list, in the order the owners first appear; nothing is allocated for the grouping
-      for (Subscription s : subscriptions) {
+      for (int i = from; i < to; i++) {
+        Subscription s = (Subscription) items[i];
         if (s.isActive()) { // the unsubscribe barrier: one ended before this task ran is skipped
           s.ownerState().pending.add(s);
         }
       }
-      for (Subscription s : subscriptions) {
-        OwnerState os = s.ownerState();
+      for (int i = from; i < to; i++) {
+        OwnerState os = ((Subscription) items[i]).ownerState();
         if (!os.pending.isEmpty()) {
-          deliverTo(os);
+          deliverTo(message, os);
         }
       }
     }
 
-    private void deliverTo(OwnerState os) {
+    private void deliverTo(Message message, OwnerState os) {
       try {
         os.owner.deliver(message, os.pending);
         delivered.increment();

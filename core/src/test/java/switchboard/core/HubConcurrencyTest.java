@@ -15,16 +15,22 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.Test;
+import java.util.concurrent.Future;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Publishers and unsubscribers at full speed on different threads, owners on serial executors as
  * connections are on event loops. Checks the unsubscribe barrier (nothing for a subscription after its
- * reply marker), no loss and publish order for the subscriptions that stay.
+ * reply marker), no loss and publish order for the subscriptions that stay. Run twice: publishers on
+ * threads of their own, and publishers on the owners' loops, which batch their deliveries
+ * ({@link Hub#batchDeliveriesOnThisThread}) as the server's event loops do.
  */
 class HubConcurrencyTest {
   static final int PUBLISHERS = 3;
   static final int PER_PUBLISHER = 40_000;
+  /** Publishes per task when publishers run on the loops: one turn's worth, as from one socket read. */
+  static final int PER_TURN = 50;
   static final int LOOPS = 4;
   static final int OWNERS = 24;
 
@@ -69,8 +75,9 @@ class HubConcurrencyTest {
     }
   }
 
-  @Test
-  void noDeliveryAfterUnsubscribeReplyAndPublishOrderKept() throws Exception {
+  @ParameterizedTest(name = "publishers on the loops: {0}")
+  @ValueSource(booleans = {false, true})
+  void noDeliveryAfterUnsubscribeReplyAndPublishOrderKept(boolean onLoops) throws Exception {
     Hub hub = new Hub();
     List<ExecutorService> loops = new ArrayList<>();
     for (int i = 0; i < LOOPS; i++) {
@@ -89,10 +96,29 @@ class HubConcurrencyTest {
     List<Thread> threads = new ArrayList<>();
     for (int p = 0; p < PUBLISHERS; p++) {
       int pub = p;
+      ExecutorService loop = loops.get(p % LOOPS);
+      if (onLoops) {
+        loop.submit(() -> hub.batchDeliveriesOnThisThread(loop)).get();
+      }
       threads.add(new Thread(() -> {
         await(start);
-        for (int i = 1; i <= PER_PUBLISHER; i++) {
-          hub.publish(Message.builder("t").key(Long.toString(i)).indexKey("publisher", Integer.toString(pub)).build());
+        for (int i = 1; i <= PER_PUBLISHER; i += PER_TURN) {
+          int first = i;
+          Runnable turn = () -> {
+            for (int j = first; j < first + PER_TURN && j <= PER_PUBLISHER; j++) {
+              hub.publish(Message.builder("t").key(Long.toString(j)).indexKey("publisher", Integer.toString(pub)).build());
+            }
+          };
+          if (onLoops) {
+            Future<?> done = loop.submit(turn); // the next turn is queued after this one's hand-over
+            try {
+              done.get();
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          } else {
+            turn.run();
+          }
         }
       }, "publisher-" + p));
     }

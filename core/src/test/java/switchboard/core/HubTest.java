@@ -204,6 +204,99 @@ class HubTest {
     assertThat(good.deliveries()).hasSize(1);
   }
 
+  @Test
+  void aBatchingThreadHandsEachOtherExecutorOneTaskForAllItPublishedAndRunsItsOwnInPlace() {
+    QueueExecutor home = new QueueExecutor();
+    QueueExecutor other = new QueueExecutor();
+    hub.batchDeliveriesOnThisThread(home);
+    RecordingOwner far = new RecordingOwner(other);
+    RecordingOwner near = new RecordingOwner(home);
+    hub.subscribe(far, SubscriptionSpec.onTopic("t").build());
+    hub.subscribe(near, SubscriptionSpec.onTopic("t").build());
+
+    for (int i = 0; i < 100; i++) {
+      assertThat(hub.publish(Message.builder("t").key(Integer.toString(i)).build())).isEqualTo(2);
+    }
+    assertThat(other.queued()).isZero();
+    assertThat(home.queued()).as("one hand-over for the whole turn").isEqualTo(1);
+    assertThat(near.deliveries()).isEmpty();
+
+    home.runAll();
+    assertThat(other.queued()).as("one task for the other executor").isEqualTo(1);
+    assertThat(near.deliveries()).extracting(d -> d.message().key()).containsExactlyElementsOf(keys(0, 100));
+    assertThat(far.deliveries()).isEmpty();
+    other.runAll();
+    assertThat(far.deliveries()).extracting(d -> d.message().key()).containsExactlyElementsOf(keys(0, 100));
+    assertThat(hub.deliveredCount()).isEqualTo(200);
+
+    hub.publish(Message.builder("t").key("100").build());
+    assertThat(home.queued()).as("the next turn is a new batch").isEqualTo(1);
+    home.runAll();
+    other.runAll();
+    assertThat(far.deliveries()).extracting(d -> d.message().key()).containsExactlyElementsOf(keys(0, 101));
+  }
+
+  @Test
+  void heldDeliveriesStillStopAtTheUnsubscribeBarrier() {
+    QueueExecutor home = new QueueExecutor();
+    QueueExecutor other = new QueueExecutor();
+    hub.batchDeliveriesOnThisThread(home);
+    RecordingOwner far = new RecordingOwner(other);
+    Subscription s = hub.subscribe(far, SubscriptionSpec.onTopic("t").build());
+    hub.publish(msg("t")); // held on this thread
+    home.runAll(); // handed over, not yet run
+    hub.publish(msg("t")); // held again
+    hub.unsubscribe(far, s.id());
+    home.runAll();
+    other.runAll();
+    assertThat(far.deliveries()).isEmpty();
+  }
+
+  @Test
+  void publishesAndDeliversOfOneBatchingThreadKeepTheirOrderAcrossHandOvers() {
+    QueueExecutor home = new QueueExecutor();
+    QueueExecutor other = new QueueExecutor();
+    hub.batchDeliveriesOnThisThread(home);
+    RecordingOwner far = new RecordingOwner(other);
+    Subscription t = hub.subscribe(far, SubscriptionSpec.onTopic("t").build());
+    hub.subscribe(far, SubscriptionSpec.onTopic("echo").build());
+    // an owner on the home executor that publishes whatever it receives on "t" to "echo": its
+    // publishes happen while the batch is being handed over, and must follow that batch
+    Owner echo = new Owner() {
+      @Override
+      public Executor executor() {
+        return home;
+      }
+
+      @Override
+      public void deliver(Message m, List<Subscription> matched) {
+        hub.publish(Message.builder("echo").key("e" + m.key()).build());
+      }
+    };
+    hub.subscribe(echo, SubscriptionSpec.onTopic("t").build());
+
+    hub.publish(Message.builder("t").key("1").build());
+    hub.deliver(Message.builder("notice").key("n").build(), List.of(t));
+    hub.publish(Message.builder("t").key("2").build());
+    home.runAll(); // hands over [1, n, 2], runs echo in place, which starts and hands over [e1, e2]
+    assertThat(other.queued()).isEqualTo(2);
+    other.runAll();
+    assertThat(far.deliveries()).extracting(d -> d.message().key()).containsExactly("1", "n", "2", "e1", "e2");
+  }
+
+  @Test
+  void aThreadBatchesForOneExecutorOnly() {
+    QueueExecutor home = new QueueExecutor();
+    hub.batchDeliveriesOnThisThread(home);
+    hub.batchDeliveriesOnThisThread(home); // the same again is harmless
+    assertThatThrownBy(() -> hub.batchDeliveriesOnThisThread(new QueueExecutor()))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  private static List<String> keys(int from, int to) {
+    return java.util.stream.IntStream.range(from, to).mapToObj(Integer::toString).toList();
+  }
+
   static final class CountingExecutor implements Executor {
     final AtomicInteger tasks = new AtomicInteger();
 
@@ -226,6 +319,10 @@ class HubTest {
       while (!queue.isEmpty()) {
         queue.poll().run();
       }
+    }
+
+    int queued() {
+      return queue.size();
     }
   }
 }

@@ -48,6 +48,8 @@ public final class Server implements AutoCloseable {
     this.hub = new Hub(new HubOptions(config.limits().maxSubscriptionsPerConnection(), config.engine().patternCacheCapacity()));
     TransportConfig tc = transportConfig(config);
     this.transport = new Transport(tc, stats);
+    // a loop hands what it publishes in one turn to each other loop as one task
+    transport.onEachWorkerThread(hub::batchDeliveriesOnThisThread);
     this.metrics = new ServerMetrics(hub, transport);
     List<Dialect> enabled = new ArrayList<>();
     this.store = needsStore(config) ? openStore(config.store()) : null;

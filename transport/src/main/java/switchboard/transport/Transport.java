@@ -20,14 +20,17 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +52,7 @@ public final class Transport implements AutoCloseable {
   private final List<Channel> serverChannels = new ArrayList<>();
   private final AtomicInteger open = new AtomicInteger();
   private final ChannelGroup children = new DefaultChannelGroup("switchboard", GlobalEventExecutor.INSTANCE);
+  private final List<Consumer<Executor>> workerInits = new ArrayList<>();
   private EventLoopGroup boss;
   private EventLoopGroup workers;
   private boolean started;
@@ -88,12 +92,26 @@ public final class Transport implements AutoCloseable {
     };
   }
 
+  /**
+   * Runs {@code init} on the thread of each event loop that serves connections, given that loop, before
+   * the loop serves any (the hub's {@code batchDeliveriesOnThisThread}). Only before {@link #start()}.
+   */
+  public synchronized void onEachWorkerThread(Consumer<Executor> init) {
+    checkNotStarted();
+    workerInits.add(init);
+  }
+
   /** Binds every listener; returns when all accept connections. */
   public synchronized void start() {
     checkNotStarted();
     started = true;
     boss = new NioEventLoopGroup(1, new DefaultThreadFactory("sb-accept", true));
     workers = new NioEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("sb-io", true));
+    for (EventExecutor loop : workers) {
+      for (Consumer<Executor> init : workerInits) {
+        loop.execute(() -> init.accept(loop)); // queued ahead of any channel the loop will register
+      }
+    }
     try {
       for (HttpRoutes r : httpListeners.values()) {
         bind(r.name, r.host, r.port, new ChannelInitializer<SocketChannel>() {

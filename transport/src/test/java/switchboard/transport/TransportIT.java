@@ -1,8 +1,10 @@
 package switchboard.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.netty.util.concurrent.EventExecutor;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -18,8 +20,13 @@ import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -56,6 +63,25 @@ class TransportIT {
 
   private HttpResponse<String> get(String path) throws Exception {
     return http.send(HttpRequest.newBuilder(uri("http", path)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void eachWorkerLoopRunsTheInitsOnItsOwnThreadBeforeServing() throws Exception {
+    TransportConfig config = TransportConfig.forTests();
+    Set<Executor> loops = ConcurrentHashMap.newKeySet();
+    List<Boolean> onItsThread = new CopyOnWriteArrayList<>();
+    stats = new TransportStats();
+    transport = new Transport(config, stats);
+    new EchoDialect(stats, config.outbox(), new Hub()).install(transport.routes());
+    transport.onEachWorkerThread(loop -> {
+      loops.add(loop);
+      onItsThread.add(((EventExecutor) loop).inEventLoop());
+    });
+    transport.start();
+    await().atMost(Duration.ofSeconds(10)).until(() -> loops.size() == config.ioThreads());
+    assertThat(onItsThread).hasSize(config.ioThreads()).containsOnly(true);
+    assertThat(get("/hello").statusCode()).isEqualTo(200);
+    assertThatThrownBy(() -> transport.onEachWorkerThread(loop -> {})).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
