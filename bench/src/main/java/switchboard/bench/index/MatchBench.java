@@ -105,6 +105,39 @@ public class MatchBench {
     }
   }
 
+  /**
+   * 1,000 subscriptions on topic "tags", each {@code tag -> {<i>}}; each message carries {@code values}
+   * distinct tags of which one is subscribed (a long JSON array under an indexed field, say), so it
+   * matches one subscription whatever its length.
+   */
+  @State(Scope.Benchmark)
+  public static class ManyValues {
+    @Param({"8", "100", "10000"})
+    public int values;
+
+    SubscriptionIndex<Integer> index;
+    Message[] messages;
+    int next;
+
+    @Setup(Level.Trial)
+    public void fill() {
+      index = new SubscriptionIndex<>();
+      for (int i = 0; i < 1_000; i++) {
+        index.add(SubscriptionSpec.onTopic("tags").key("tag", Integer.toString(i)).build(), i);
+      }
+      messages = new Message[16];
+      for (int i = 0; i < messages.length; i++) {
+        java.util.List<String> tags = new java.util.ArrayList<>(values);
+        for (int v = 1; v < values; v++) {
+          tags.add(Integer.toString(1_000 + i * values + v)); // subscribed by nobody
+        }
+        tags.add(values / 2, Integer.toString(i * 37));
+        messages[i] = Message.builder("tags").indexKey("tag", tags).build();
+      }
+      expectMatches(index, messages, 1);
+    }
+  }
+
   /** Hands each match to the Blackhole; one per thread, built once so that no op allocates a lambda. */
   @State(Scope.Thread)
   public static class Sink implements Consumer<Integer> {
@@ -134,6 +167,12 @@ public class MatchBench {
   @Benchmark
   public void oneKeyOfN(Devices s, Sink sink) {
     s.index.match(s.messages[s.next++ & (Fixtures.RING - 1)], sink);
+  }
+
+  /** A message carrying many values for one key, one of them subscribed: one match. */
+  @Benchmark
+  public void manyValuesOfOneKey(ManyValues s, Sink sink) {
+    s.index.match(s.messages[s.next++ & 15], sink);
   }
 
   /** A message carrying two accounts, among N account subscriptions: two matches. */

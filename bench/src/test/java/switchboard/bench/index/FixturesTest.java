@@ -48,4 +48,12 @@ class FixturesTest {
       assertThat(a.messages).hasSize(Fixtures.RING);
     }
   }
+
+  @Test
+  void manyValuesSetUpChecksThatEachMessageMatchesOnce() {
+    MatchBench.ManyValues s = new MatchBench.ManyValues();
+    s.values = 100;
+    s.fill(); // throws unless each message matches exactly one subscription
+    assertThat(s.messages).allSatisfy(m -> assertThat(m.indexKey("tag")).hasSize(100).doesNotHaveDuplicates());
+  }
 }

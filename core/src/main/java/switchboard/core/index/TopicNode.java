@@ -1,6 +1,9 @@
 package switchboard.core.index;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -13,6 +16,8 @@ import switchboard.core.Message;
  */
 final class TopicNode<S> {
   private static final KeyIndex<?>[] NO_KEYS = new KeyIndex<?>[0];
+  /** Up to this many values of one key, a match tells repeats apart by comparing them pairwise. */
+  static final int FEW_VALUES = 8;
 
   final String text;
   /** Null for an exact topic. */
@@ -74,6 +79,10 @@ final class TopicNode<S> {
     }
     for (KeyIndex<S> ki : kis) {
       List<String> values = m.indexKey(ki.name);
+      if (values.size() > FEW_VALUES) {
+        matchMany(ki, values, m, sink);
+        continue;
+      }
       for (int i = 0; i < values.size(); i++) {
         String v = values.get(i);
         if (seenBefore(values, i, v)) {
@@ -90,6 +99,46 @@ final class TopicNode<S> {
           emit(b, ki.name, m, sink, values, i);
         }
       }
+    }
+  }
+
+  /**
+   * {@link #match} for a message with many values for one key (a long JSON array under an indexed
+   * field): the values and the entries reached under several of them are told apart with hash sets,
+   * so the cost stays linear in the values where the pairwise checks of the few-values path would
+   * grow with their square.
+   */
+  private void matchMany(KeyIndex<S> ki, List<String> values, Message m, Consumer<? super S> sink) {
+    Set<String> seen = new HashSet<>(values.size() * 2);
+    Set<Entry<S>> reached = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (String v : values) {
+      if (!seen.add(v)) {
+        continue;
+      }
+      Object o = ki.byValue.get(v);
+      if (o instanceof Entry<?> single) {
+        @SuppressWarnings("unchecked")
+        Entry<S> e = (Entry<S>) single;
+        offerOnce(e, m, sink, reached);
+      } else if (o != null) {
+        @SuppressWarnings("unchecked")
+        Bucket<S> b = (Bucket<S>) o;
+        Entry<S>[] small = b.small(); // array first, as in emit
+        Set<Entry<S>> large = b.large();
+        for (Entry<S> e : large == null ? Arrays.asList(small) : large) {
+          offerOnce(e, m, sink, reached);
+        }
+      }
+    }
+  }
+
+  /** An entry under several values is offered the first time one of them reaches it, only. */
+  private static <S> void offerOnce(Entry<S> e, Message m, Consumer<? super S> sink, Set<Entry<S>> reached) {
+    if (e.indexedValues().size() > 1 && !reached.add(e)) {
+      return;
+    }
+    if (e.acceptsRest(m)) {
+      sink.accept(e.value());
     }
   }
 

@@ -117,6 +117,31 @@ class SubscriptionIndexTest {
     assertThat(idx.match(Message.builder("tx").indexKey("account", "rZ").build())).isEmpty();
   }
 
+  @Test
+  void aMessageWithManyValuesForOneKeyReachesEachEntryOnce() {
+    SubscriptionIndex<String> idx = new SubscriptionIndex<>();
+    idx.add(SubscriptionSpec.onTopic("t").key("tag", "7").build(), "one");
+    idx.add(SubscriptionSpec.onTopic("t").key("tag", "3", "4", "5", "n").build(), "several");
+    idx.add(SubscriptionSpec.onTopic("t").key("tag", "9").key("kind", "x").build(), "other key fails");
+    idx.add(SubscriptionSpec.onTopic("t").key("tag", "absent").build(), "absent");
+    for (int i = 0; i < 40; i++) { // one value's bucket past its array size, so a set
+      idx.add(SubscriptionSpec.onTopic("t").key("tag", "5").build(), "crowd" + i);
+    }
+    List<String> tags = new ArrayList<>();
+    for (int round = 0; round < 3; round++) { // 30,000 values, every one three times
+      for (int i = 0; i < 10_000; i++) {
+        tags.add(Integer.toString(i));
+      }
+    }
+    Message m = Message.builder("t").indexKey("tag", tags).indexKey("kind", "y").build();
+
+    List<String> expected = new ArrayList<>(List.of("one", "several"));
+    for (int i = 0; i < 40; i++) {
+      expected.add("crowd" + i);
+    }
+    assertThat(idx.match(m)).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
   @ParameterizedTest(name = "cache {0}")
   @ValueSource(ints = {1000, 0})
   void everyKeyConstraintMustHold(int cache) {
@@ -288,6 +313,10 @@ class SubscriptionIndexTest {
         probes.add(Message.builder(t).indexKey("k", v).build());
         probes.add(Message.builder(t).indexKey("k", v, "v1").indexKey("j", v).build());
       }
+      // more values than a match compares pairwise (TopicNode.FEW_VALUES), each several times
+      probes.add(Message.builder(t).indexKey("k", "v3", "v1", "v2", "v1", "v3", "v2", "v1", "v2", "v3", "v1").build());
+      probes.add(Message.builder(t).indexKey("k", "v2", "w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "v2")
+          .indexKey("j", "v1").build());
     }
     for (int step = 0; step < 4_000; step++) {
       if (live.isEmpty() || random.nextInt(100) < 55) {
