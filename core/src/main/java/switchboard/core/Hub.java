@@ -35,10 +35,12 @@ import switchboard.core.index.SubscriptionIndex;
  *       tasks for one executor are submitted in that order and the executor is serial.
  *   <li><b>Batching threads.</b> A thread that is itself a serial executor's (an event loop) may say so
  *       with {@link #batchDeliveriesOnThisThread}. Its publishes then hold their deliveries until a task
- *       it queues on its own executor runs, which hands each target executor one task for all of them
- *       (and runs those for its own executor in place). A loop that reads a hundred publishes in one
+ *       it queues on its own executor runs, which hands each target executor, its own included, one
+ *       task for all of them. A loop that reads a hundred publishes in one
  *       turn thus wakes each other loop once, not a hundred times. Order and the barrier hold as above:
- *       the held deliveries keep their order, and each is checked when it runs.
+ *       the held deliveries keep their order, and each is checked when it runs. Publishes from
+ *       different threads are not ordered among themselves; where a caller's lock must order them for
+ *       every subscriber, it uses {@link #publishNow}.
  * </ul>
  */
 public final class Hub {
@@ -218,6 +220,21 @@ public final class Hub {
    * the time, when the message has none) and returns the number of subscriptions matched.
    */
   public int publish(Message message) {
+    return publish(message, false);
+  }
+
+  /**
+   * {@link #publish}, with the deliveries handed to their executors before this returns, even on a
+   * batching thread (after what that thread still held, so that its own order stands). For publishes
+   * that a caller's lock puts in an order every subscriber must see: the updates of one amps SOW
+   * record, published by connections on different event loops, reach each subscriber in the order
+   * the lock gave them, so that the last a subscriber receives is the record as it stands.
+   */
+  public int publishNow(Message message) {
+    return publish(message, true);
+  }
+
+  private int publish(Message message, boolean now) {
     Message m = message.stamped(sequence.incrementAndGet(), clock.getAsLong());
     published.increment();
     Dispatch d = dispatches.get();
@@ -229,7 +246,7 @@ public final class Hub {
       index.match(m, d);
       int n = d.matched;
       if (n > 0) {
-        d.submit(m);
+        d.submit(m, now);
       }
       return n;
     } finally {
@@ -246,8 +263,9 @@ public final class Hub {
 
   /**
    * Delivers a message to exactly these subscriptions, as a publish would (grouped by executor, each
-   * subscription checked to be live when its delivery runs), whatever they subscribed to. For messages
-   * that only some subscribers are owed, such as an AMPS out-of-focus notice.
+   * subscription checked to be live when its delivery runs), whatever they subscribed to, and hands
+   * the deliveries over before it returns, as {@link #publishNow} does. For messages that only some
+   * subscribers are owed, such as an AMPS out-of-focus notice.
    */
   public void deliver(Message message, List<Subscription> subscriptions) {
     if (subscriptions.isEmpty()) {
@@ -263,7 +281,7 @@ public final class Hub {
       for (Subscription s : subscriptions) {
         d.accept(s);
       }
-      d.submit(m);
+      d.submit(m, true);
     } finally {
       d.reset();
     }
@@ -369,12 +387,17 @@ public final class Hub {
       return d;
     }
 
-    void submit(Message m) {
+    /** Hands the message's deliveries over, or holds them on a batching thread unless {@code now}. */
+    void submit(Message m, boolean now) {
       if (held != null) {
         for (int i = 0; i < groupCount; i++) {
           held.add(executors[i], m, groups[i]);
         }
-        held.schedule();
+        if (now) {
+          held.handOver();
+        } else {
+          held.schedule();
+        }
         return;
       }
       for (int i = 0; i < groupCount; i++) {
@@ -460,14 +483,24 @@ public final class Hub {
       try {
         home.execute(this);
       } catch (RejectedExecutionException e) {
-        run(); // the home loop is stopping: hand over at once rather than never
+        scheduled = false;
+        handOver(); // the home loop is stopping: hand over at once rather than never
       }
     }
 
-    /** Hands each executor its deliveries as one task; this executor's own run here and now. */
+    /** The queued hand-over. */
     @Override
     public void run() {
       scheduled = false;
+      handOver();
+    }
+
+    /**
+     * Hands each executor, this thread's own included, its held deliveries as one task. Its own get a
+     * task too rather than running here: a hand-over made earlier by {@link #publishNow} may have
+     * queued some there already, and these must run after those.
+     */
+    void handOver() {
       int n = count;
       if (n == 0) {
         return;
@@ -479,17 +512,9 @@ public final class Hub {
         executors[i] = null;
         items[i] = null;
       }
-      count = 0; // publishes made by the deliveries below start a new batch, handed over after this one
-      Delivery local = null;
+      count = 0; // emptied first: an executor that runs its task at once may publish into a new batch
       for (int i = 0; i < n; i++) {
-        if (exs[i] == home) {
-          local = tasks[i];
-        } else {
-          handOver(exs[i], tasks[i]);
-        }
-      }
-      if (local != null) {
-        local.run();
+        Hub.handOver(exs[i], tasks[i]);
       }
     }
   }

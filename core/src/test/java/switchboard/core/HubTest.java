@@ -205,7 +205,7 @@ class HubTest {
   }
 
   @Test
-  void aBatchingThreadHandsEachOtherExecutorOneTaskForAllItPublishedAndRunsItsOwnInPlace() {
+  void aBatchingThreadHandsEachExecutorOneTaskForAllItPublishedInATurn() {
     QueueExecutor home = new QueueExecutor();
     QueueExecutor other = new QueueExecutor();
     hub.batchDeliveriesOnThisThread(home);
@@ -221,7 +221,7 @@ class HubTest {
     assertThat(home.queued()).as("one hand-over for the whole turn").isEqualTo(1);
     assertThat(near.deliveries()).isEmpty();
 
-    home.runAll();
+    home.runAll(); // the hand-over, then the task it queued for this executor's own owner
     assertThat(other.queued()).as("one task for the other executor").isEqualTo(1);
     assertThat(near.deliveries()).extracting(d -> d.message().key()).containsExactlyElementsOf(keys(0, 100));
     assertThat(far.deliveries()).isEmpty();
@@ -276,12 +276,62 @@ class HubTest {
     hub.subscribe(echo, SubscriptionSpec.onTopic("t").build());
 
     hub.publish(Message.builder("t").key("1").build());
-    hub.deliver(Message.builder("notice").key("n").build(), List.of(t));
+    hub.deliver(Message.builder("notice").key("n").build(), List.of(t)); // hands over [1, n] at once
     hub.publish(Message.builder("t").key("2").build());
-    home.runAll(); // hands over [1, n, 2], runs echo in place, which starts and hands over [e1, e2]
-    assertThat(other.queued()).isEqualTo(2);
+    assertThat(other.queued()).isEqualTo(1);
+    home.runAll(); // echo gets 1 (queued by deliver), then the turn's hand-over queues [2] for both;
+    // echo's publishes while it runs start the next batch, handed over after: [e1, e2]
+    assertThat(other.queued()).isEqualTo(3);
     other.runAll();
     assertThat(far.deliveries()).extracting(d -> d.message().key()).containsExactly("1", "n", "2", "e1", "e2");
+  }
+
+  @Test
+  void publishNowHandsOverBeforeReturningAfterWhatTheThreadHeld() {
+    QueueExecutor home = new QueueExecutor();
+    QueueExecutor other = new QueueExecutor();
+    hub.batchDeliveriesOnThisThread(home);
+    RecordingOwner far = new RecordingOwner(other);
+    RecordingOwner near = new RecordingOwner(home);
+    hub.subscribe(far, SubscriptionSpec.onTopic("t").build());
+    hub.subscribe(near, SubscriptionSpec.onTopic("t").build());
+
+    hub.publish(Message.builder("t").key("held").build());
+    hub.publishNow(Message.builder("t").key("now").build());
+    assertThat(other.queued()).as("handed over without the home executor running").isEqualTo(1);
+    other.runAll();
+    assertThat(far.deliveries()).extracting(d -> d.message().key()).containsExactly("held", "now");
+    home.runAll(); // the home executor's share was queued there as a task
+    assertThat(near.deliveries()).extracting(d -> d.message().key()).containsExactly("held", "now");
+    assertThat(other.queued()).isZero();
+  }
+
+  @Test
+  void publishesThatALockOrdersReachSubscribersInThatOrderFromAnyThread() throws Exception {
+    QueueExecutor subscriberLoop = new QueueExecutor();
+    RecordingOwner sub = new RecordingOwner(subscriberLoop);
+    hub.subscribe(sub, SubscriptionSpec.onTopic("record").build());
+    QueueExecutor loopA = new QueueExecutor();
+    QueueExecutor loopB = new QueueExecutor();
+    // two event loops update one record in turn, as two amps publishers of one SOW key under its lock
+    onThread(() -> {
+      hub.batchDeliveriesOnThisThread(loopA);
+      hub.publishNow(Message.builder("record").key("v1").build());
+    });
+    onThread(() -> {
+      hub.batchDeliveriesOnThisThread(loopB);
+      hub.publishNow(Message.builder("record").key("v2").build());
+    });
+    loopB.runAll(); // whichever loop ends its turn first
+    loopA.runAll();
+    subscriberLoop.runAll();
+    assertThat(sub.deliveries()).extracting(d -> d.message().key()).containsExactly("v1", "v2");
+  }
+
+  private static void onThread(Runnable r) throws InterruptedException {
+    Thread t = new Thread(r);
+    t.start();
+    t.join();
   }
 
   @Test

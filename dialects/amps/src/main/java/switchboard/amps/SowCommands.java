@@ -69,7 +69,7 @@ final class SowCommands {
       }
       Message m = b.build();
       List<Subscription> leaving = old == null ? List.of() : leavingFocus(c, old, m);
-      c.hub.publish(m);
+      c.hub.publishNow(m); // handed over under the lock: every subscriber sees the record's updates in its order
       notify(c, leaving, t.name(), key, body, json, "match");
     } finally {
       t.lock().unlock();
