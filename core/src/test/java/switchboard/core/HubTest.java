@@ -186,17 +186,9 @@ class HubTest {
 
   @Test
   void aFailingOwnerDoesNotStopDeliveryToOthers() {
-    Owner bad = new Owner() {
-      @Override
-      public Executor executor() {
-        return direct;
-      }
-
-      @Override
-      public void deliver(Message message, List<Subscription> matched) {
-        throw new IllegalStateException("boom");
-      }
-    };
+    Owner bad = owner(direct, (message, matched) -> {
+      throw new IllegalStateException("boom");
+    });
     RecordingOwner good = new RecordingOwner(direct);
     hub.subscribe(bad, SubscriptionSpec.onTopic("t").build());
     hub.subscribe(good, SubscriptionSpec.onTopic("t").build());
@@ -204,36 +196,46 @@ class HubTest {
     assertThat(good.deliveries()).hasSize(1);
   }
 
-  @Test
-  void aBatchingThreadHandsEachExecutorOneTaskForAllItPublishedInATurn() {
+  /**
+   * This thread batching for {@code home}, and one owner on each of {@code home} and {@code other}
+   * subscribed to topic "t".
+   */
+  private record TwoLoops(QueueExecutor home, QueueExecutor other, RecordingOwner near, RecordingOwner far) {}
+
+  private TwoLoops twoLoops() {
     QueueExecutor home = new QueueExecutor();
     QueueExecutor other = new QueueExecutor();
     hub.batchDeliveriesOnThisThread(home);
-    RecordingOwner far = new RecordingOwner(other);
-    RecordingOwner near = new RecordingOwner(home);
-    hub.subscribe(far, SubscriptionSpec.onTopic("t").build());
-    hub.subscribe(near, SubscriptionSpec.onTopic("t").build());
+    TwoLoops l = new TwoLoops(home, other, new RecordingOwner(home), new RecordingOwner(other));
+    hub.subscribe(l.far(), SubscriptionSpec.onTopic("t").build());
+    hub.subscribe(l.near(), SubscriptionSpec.onTopic("t").build());
+    return l;
+  }
+
+  @Test
+  void aBatchingThreadHandsEachExecutorOneTaskForAllItPublishedInATurn() {
+    TwoLoops l = twoLoops();
 
     for (int i = 0; i < 100; i++) {
       assertThat(hub.publish(Message.builder("t").key(Integer.toString(i)).build())).isEqualTo(2);
     }
-    assertThat(other.queued()).isZero();
-    assertThat(home.queued()).as("one hand-over for the whole turn").isEqualTo(1);
-    assertThat(near.deliveries()).isEmpty();
+    assertThat(l.other().queued()).isZero();
+    assertThat(l.home().queued()).as("one hand-over for the whole turn").isEqualTo(1);
+    assertThat(l.near().deliveries()).isEmpty();
 
-    home.runAll(); // the hand-over, then the task it queued for this executor's own owner
-    assertThat(other.queued()).as("one task for the other executor").isEqualTo(1);
-    assertThat(near.deliveries()).extracting(d -> d.message().key()).containsExactlyElementsOf(keys(0, 100));
-    assertThat(far.deliveries()).isEmpty();
-    other.runAll();
-    assertThat(far.deliveries()).extracting(d -> d.message().key()).containsExactlyElementsOf(keys(0, 100));
+    l.home().runAll(); // the hand-over, then the task it queued for this executor's own owner
+    assertThat(l.other().queued()).as("one task for the other executor").isEqualTo(1);
+    assertThat(l.near().deliveries()).extracting(d -> d.message().key()).containsExactlyElementsOf(keys(0, 100));
+    assertThat(l.far().deliveries()).isEmpty();
+    l.other().runAll();
+    assertThat(l.far().deliveries()).extracting(d -> d.message().key()).containsExactlyElementsOf(keys(0, 100));
     assertThat(hub.deliveredCount()).isEqualTo(200);
 
     hub.publish(Message.builder("t").key("100").build());
-    assertThat(home.queued()).as("the next turn is a new batch").isEqualTo(1);
-    home.runAll();
-    other.runAll();
-    assertThat(far.deliveries()).extracting(d -> d.message().key()).containsExactlyElementsOf(keys(0, 101));
+    assertThat(l.home().queued()).as("the next turn is a new batch").isEqualTo(1);
+    l.home().runAll();
+    l.other().runAll();
+    assertThat(l.far().deliveries()).extracting(d -> d.message().key()).containsExactlyElementsOf(keys(0, 101));
   }
 
   @Test
@@ -262,25 +264,16 @@ class HubTest {
     hub.subscribe(far, SubscriptionSpec.onTopic("echo").build());
     // an owner on the home executor that publishes whatever it receives on "t" to "echo": its
     // publishes happen while the batch is being handed over, and must follow that batch
-    Owner echo = new Owner() {
-      @Override
-      public Executor executor() {
-        return home;
-      }
-
-      @Override
-      public void deliver(Message m, List<Subscription> matched) {
-        hub.publish(Message.builder("echo").key("e" + m.key()).build());
-      }
-    };
+    Owner echo = owner(home, (m, matched) -> hub.publish(Message.builder("echo").key("e" + m.key()).build()));
     hub.subscribe(echo, SubscriptionSpec.onTopic("t").build());
 
     hub.publish(Message.builder("t").key("1").build());
     hub.deliver(Message.builder("notice").key("n").build(), List.of(t)); // hands over [1, n] at once
     hub.publish(Message.builder("t").key("2").build());
     assertThat(other.queued()).isEqualTo(1);
-    home.runAll(); // echo gets 1 (queued by deliver), then the turn's hand-over queues [2] for both;
-    // echo's publishes while it runs start the next batch, handed over after: [e1, e2]
+    // echo gets 1 (queued by deliver) and publishes e1; the turn's hand-over then queues [2, e1] for
+    // far and [2] for echo, whose e2 starts the next batch, handed over after it
+    home.runAll();
     assertThat(other.queued()).isEqualTo(3);
     other.runAll();
     assertThat(far.deliveries()).extracting(d -> d.message().key()).containsExactly("1", "n", "2", "e1", "e2");
@@ -288,22 +281,16 @@ class HubTest {
 
   @Test
   void publishNowHandsOverBeforeReturningAfterWhatTheThreadHeld() {
-    QueueExecutor home = new QueueExecutor();
-    QueueExecutor other = new QueueExecutor();
-    hub.batchDeliveriesOnThisThread(home);
-    RecordingOwner far = new RecordingOwner(other);
-    RecordingOwner near = new RecordingOwner(home);
-    hub.subscribe(far, SubscriptionSpec.onTopic("t").build());
-    hub.subscribe(near, SubscriptionSpec.onTopic("t").build());
+    TwoLoops l = twoLoops();
 
     hub.publish(Message.builder("t").key("held").build());
     hub.publishNow(Message.builder("t").key("now").build());
-    assertThat(other.queued()).as("handed over without the home executor running").isEqualTo(1);
-    other.runAll();
-    assertThat(far.deliveries()).extracting(d -> d.message().key()).containsExactly("held", "now");
-    home.runAll(); // the home executor's share was queued there as a task
-    assertThat(near.deliveries()).extracting(d -> d.message().key()).containsExactly("held", "now");
-    assertThat(other.queued()).isZero();
+    assertThat(l.other().queued()).as("handed over without the home executor running").isEqualTo(1);
+    l.other().runAll();
+    assertThat(l.far().deliveries()).extracting(d -> d.message().key()).containsExactly("held", "now");
+    l.home().runAll(); // the home executor's share was queued there as a task
+    assertThat(l.near().deliveries()).extracting(d -> d.message().key()).containsExactly("held", "now");
+    assertThat(l.other().queued()).isZero();
   }
 
   @Test
@@ -345,6 +332,21 @@ class HubTest {
 
   private static List<String> keys(int from, int to) {
     return java.util.stream.IntStream.range(from, to).mapToObj(Integer::toString).toList();
+  }
+
+  /** An owner on {@code executor} whose deliveries do {@code deliver}. */
+  private static Owner owner(Executor executor, java.util.function.BiConsumer<Message, List<Subscription>> deliver) {
+    return new Owner() {
+      @Override
+      public Executor executor() {
+        return executor;
+      }
+
+      @Override
+      public void deliver(Message message, List<Subscription> matched) {
+        deliver.accept(message, matched);
+      }
+    };
   }
 
   static final class CountingExecutor implements Executor {
