@@ -1,7 +1,6 @@
 package switchboard.devicehive;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,7 @@ final class AuthActions {
     actions.put("token", (c, r) -> login(d, c, r));
     actions.put("token/refresh", (c, r) -> refresh(d, c, r));
     actions.put("token/create", (c, r) -> TokenCreate.run(d, c, r));
-    actions.put("server/info", (c, r) -> CompletableFuture.completedFuture(Reply.of(info(c))));
+    actions.put("server/info", (c, r) -> CompletableFuture.completedFuture(Reply.of(info(d, c))));
   }
 
   /** Verifies an access token, checks its user is active, and makes it the session's principal. */
@@ -79,7 +78,7 @@ final class AuthActions {
           || !Passwords.verify(password, u.passwordSalt(), u.passwordHash())) {
         throw AuthError.INVALID_CREDENTIALS.exception();
       }
-      d.store().users().update(u.withLogins(0, Instant.now()));
+      d.store().users().update(u.withLogins(0, d.clock().instant()));
       return d.tokens().issue(claimsOf(d, u));
     }).thenApply(AuthActions::pair);
   }
@@ -119,10 +118,10 @@ final class AuthActions {
     return Reply.of(o);
   }
 
-  private static ObjectNode info(Caller c) {
+  private static ObjectNode info(DevicehiveDialect d, Caller c) {
     ObjectNode info = Render.object();
     info.put("apiVersion", API_VERSION);
-    info.put("serverTimestamp", Times.format(Instant.now()));
+    info.put("serverTimestamp", Times.format(d.clock().instant()));
     info.put("restServerUrl", c.host() == null ? null : "http://" + c.host() + "/dh/rest");
     ObjectNode o = Render.object();
     o.set("info", info);

@@ -157,6 +157,11 @@ public final class DevicehiveDialect implements Dialect {
     return new DhConnection(channel, hub, outbox, stats);
   }
 
+  /** The time the dialect tells clients and records (tokens, logins, retention, server info). */
+  Clock clock() {
+    return clock;
+  }
+
   Hub hub() {
     return hub;
   }

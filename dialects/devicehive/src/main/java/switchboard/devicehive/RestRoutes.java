@@ -3,7 +3,6 @@ package switchboard.devicehive;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -43,7 +42,7 @@ final class RestRoutes {
   }
 
   private void server() {
-    add(GET, "info", RestRoutes::info);
+    add(GET, "info", this::info);
     add(GET, "info/cache", op("server/cacheInfo", null, 200, "cacheInfo"));
     add(GET, "info/config/cluster", op("cluster/info", null, 200, "clusterInfo"));
   }
@@ -161,10 +160,10 @@ final class RestRoutes {
   }
 
   /** {@code GET /info} (§1): the WebSocket URL on the Host the client used. */
-  private static java.util.concurrent.CompletionStage<RestAnswer> info(RestCall call) {
+  private java.util.concurrent.CompletionStage<RestAnswer> info(RestCall call) {
     ObjectNode o = Render.object();
     o.put("apiVersion", AuthActions.API_VERSION);
-    o.put("serverTimestamp", Times.format(Instant.now()));
+    o.put("serverTimestamp", Times.format(d.clock().instant()));
     String host = call.caller().host();
     o.put("webSocketServerUrl", host == null ? null : "ws://" + host + "/dh/websocket");
     return CompletableFuture.completedFuture(new RestAnswer(200, o));

@@ -1,7 +1,6 @@
 package switchboard.devicehive;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -15,7 +14,7 @@ final class ServerActions {
   static void register(DevicehiveDialect d, Map<String, Operation> ops) {
     ops.put("server/cacheInfo", (c, r) -> {
       ObjectNode info = Render.object();
-      info.put("serverTimestamp", Times.format(Instant.now()));
+      info.put("serverTimestamp", Times.format(d.clock().instant()));
       info.put("cacheStats", "subscriptions: " + d.hub().subscriptionCount());
       return CompletableFuture.completedFuture(Reply.of(Render.object().set("cacheInfo", info)));
     });

@@ -1,6 +1,7 @@
 package switchboard.devicehive;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import switchboard.core.Hub;
@@ -31,20 +32,25 @@ final class DhHarness implements AutoCloseable {
   }
 
   DhHarness(DevicehiveConfig config) {
-    this(config, new JdbcStore(JdbcStoreConfig.inMemory("dh-" + UUID.randomUUID())), true);
+    this(config, Clock.systemUTC());
+  }
+
+  /** The dialect telling the time of {@code clock}. */
+  DhHarness(DevicehiveConfig config, Clock clock) {
+    this(config, new JdbcStore(JdbcStoreConfig.inMemory("dh-" + UUID.randomUUID())), true, clock);
   }
 
   /** On a store the caller keeps (and closes). */
   DhHarness(DevicehiveConfig config, JdbcStore store) {
-    this(config, store, false);
+    this(config, store, false, Clock.systemUTC());
   }
 
-  private DhHarness(DevicehiveConfig config, JdbcStore store, boolean ownStore) {
+  private DhHarness(DevicehiveConfig config, JdbcStore store, boolean ownStore, Clock clock) {
     this.store = store;
     this.ownStore = ownStore;
     TransportConfig tc = TransportConfig.forTests();
     transport = new Transport(tc, stats);
-    dialect = new DevicehiveDialect(hub, config, store, tc.outbox(), stats);
+    dialect = new DevicehiveDialect(hub, config, store, tc.outbox(), stats, clock);
     dialect.install(transport.routes());
     transport.start();
     dialect.start();
