@@ -36,11 +36,11 @@ import switchboard.core.index.SubscriptionIndex;
  *   <li><b>Batching threads.</b> A thread that is itself a serial executor's (an event loop) may say so
  *       with {@link #batchDeliveriesOnThisThread}. Its publishes then hold their deliveries until a task
  *       it queues on its own executor runs, which hands each target executor, its own included, one
- *       task for all of them. A loop that reads a hundred publishes in one
- *       turn thus wakes each other loop once, not a hundred times. Order and the barrier hold as above:
- *       the held deliveries keep their order, and each is checked when it runs. Publishes from
- *       different threads are not ordered among themselves; where a caller's lock must order them for
- *       every subscriber, it uses {@link #publishNow}.
+ *       task for all of them. A loop that reads a hundred publishes in one turn thus wakes each other
+ *       loop once, not a hundred times. Order and the barrier hold as above: the held deliveries keep
+ *       their order, and each is checked when it runs. Publishes from different threads are not
+ *       ordered among themselves; where a caller's lock must order them for every subscriber, it uses
+ *       {@link #publishNow}.
  * </ul>
  */
 public final class Hub {
