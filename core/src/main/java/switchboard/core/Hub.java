@@ -54,7 +54,7 @@ public final class Hub {
   private final AtomicLong sequence = new AtomicLong();
   private final LongAdder published = new LongAdder();
   private final LongAdder delivered = new LongAdder();
-  private final ThreadLocal<Dispatch> dispatches = ThreadLocal.withInitial(Dispatch::new);
+  private final ThreadLocal<Dispatch> dispatches = ThreadLocal.withInitial(() -> new Dispatch(new Held()));
 
   public Hub() {
     this(HubOptions.DEFAULTS);
@@ -237,21 +237,31 @@ public final class Hub {
   private int publish(Message message, boolean now) {
     Message m = message.stamped(sequence.incrementAndGet(), clock.getAsLong());
     published.increment();
+    Dispatch d = dispatch(m);
+    try {
+      index.match(m, d);
+      int n = d.matched;
+      if (n > 0) {
+        d.submit(now);
+      }
+      return n;
+    } catch (RuntimeException e) {
+      d.held.drop(m); // a publish whose match failed half-way delivers nothing
+      throw e;
+    } finally {
+      d.reset();
+    }
+  }
+
+  /** This thread's dispatch, taken for {@code m} until its {@code reset}. */
+  private Dispatch dispatch(Message m) {
     Dispatch d = dispatches.get();
     if (d.busy) {
       d = d.nested(); // a publish from inside a delivery that runs on the publishing thread
     }
     d.busy = true;
-    try {
-      index.match(m, d);
-      int n = d.matched;
-      if (n > 0) {
-        d.submit(m, now);
-      }
-      return n;
-    } finally {
-      d.reset();
-    }
+    d.message = m;
+    return d;
   }
 
   /** The live subscriptions a message would reach now, without delivering it. */
@@ -272,16 +282,12 @@ public final class Hub {
       return;
     }
     Message m = message.stamped(sequence.incrementAndGet(), clock.getAsLong());
-    Dispatch d = dispatches.get();
-    if (d.busy) {
-      d = d.nested();
-    }
-    d.busy = true;
+    Dispatch d = dispatch(m);
     try {
       for (Subscription s : subscriptions) {
         d.accept(s);
       }
-      d.submit(m, true);
+      d.submit(true);
     } finally {
       d.reset();
     }
@@ -295,13 +301,11 @@ public final class Hub {
    * @throws IllegalStateException when this thread already batches for another executor
    */
   public void batchDeliveriesOnThisThread(Executor self) {
-    Dispatch d = dispatches.get();
-    if (d.held != null && d.held.home != self) {
-      throw new IllegalStateException("this thread already batches deliveries for " + d.held.home);
+    Held held = dispatches.get().held;
+    if (held.home != null && held.home != self) {
+      throw new IllegalStateException("this thread already batches deliveries for " + held.home);
     }
-    if (d.held == null) {
-      d.held = new Held(self);
-    }
+    held.home = self;
   }
 
   /** Live subscriptions in the hub. */
@@ -348,75 +352,40 @@ public final class Hub {
     }
   }
 
-  /** Per publishing thread: collects the matches of one publish, grouped by executor. */
+  /** Per publishing thread: adds the matches of one publish to the thread's held deliveries. */
   private final class Dispatch implements Consumer<Subscription> {
+    /** Where this thread's deliveries wait to be handed over; shared by its nested dispatches. */
+    final Held held;
     boolean busy;
+    Message message;
     int matched;
-    /** Set on a batching thread: where its deliveries wait to be handed over. */
-    Held held;
-    private Executor[] executors = new Executor[4];
-    @SuppressWarnings("unchecked")
-    private ArrayList<Subscription>[] groups = new ArrayList[4];
-    private int groupCount;
 
-    @Override
-    public void accept(Subscription s) {
-      matched++;
-      Executor ex = s.owner().executor();
-      for (int i = 0; i < groupCount; i++) {
-        if (executors[i] == ex) {
-          groups[i].add(s);
-          return;
-        }
-      }
-      if (groupCount == executors.length) {
-        executors = java.util.Arrays.copyOf(executors, groupCount * 2);
-        groups = java.util.Arrays.copyOf(groups, groupCount * 2);
-      }
-      executors[groupCount] = ex;
-      if (groups[groupCount] == null) {
-        groups[groupCount] = new ArrayList<>();
-      }
-      groups[groupCount++].add(s);
+    Dispatch(Held held) {
+      this.held = held;
     }
 
     /** Another dispatch for a publish made while this one is in use, held the same way. */
     Dispatch nested() {
-      Dispatch d = new Dispatch();
-      d.held = held;
-      return d;
+      return new Dispatch(held);
     }
 
-    /** Hands the message's deliveries over, or holds them on a batching thread unless {@code now}. */
-    void submit(Message m, boolean now) {
-      if (held != null) {
-        for (int i = 0; i < groupCount; i++) {
-          held.add(executors[i], m, groups[i]);
-        }
-        if (now) {
-          held.handOver();
-        } else {
-          held.schedule();
-        }
-        return;
-      }
-      for (int i = 0; i < groupCount; i++) {
-        ArrayList<Subscription> g = groups[i];
-        Object[] items = new Object[g.size() + 1];
-        items[0] = m;
-        for (int j = 0; j < g.size(); j++) {
-          items[j + 1] = g.get(j);
-        }
-        handOver(executors[i], new Delivery(items, items.length));
+    @Override
+    public void accept(Subscription s) {
+      matched++;
+      held.add(message, s);
+    }
+
+    /** Hands the deliveries over, or leaves them held on a batching thread unless {@code now}. */
+    void submit(boolean now) {
+      if (now || held.home == null) {
+        held.handOver();
+      } else {
+        held.schedule();
       }
     }
 
     void reset() {
-      for (int i = 0; i < groupCount; i++) {
-        groups[i].clear();
-        executors[i] = null;
-      }
-      groupCount = 0;
+      message = null;
       matched = 0;
       busy = false;
     }
@@ -431,22 +400,25 @@ public final class Hub {
   }
 
   /**
-   * A batching thread's held deliveries: per target executor, a run of items in which each message is
-   * followed by the subscriptions it matched there.
+   * A thread's deliveries not yet handed over: per target executor, a run of items in which each
+   * message is followed by the subscriptions it matched there. On a batching thread they wait for the
+   * task queued on its {@link #home}; on any other, only until the publish that made them returns.
    */
   private final class Held implements Runnable {
-    final Executor home;
+    /** The batching thread's own executor, or null for a thread that does not batch. */
+    Executor home;
     private boolean scheduled;
     private Executor[] executors = new Executor[4];
     private Object[][] items = new Object[4][];
     private int[] sizes = new int[4];
+    /** Per run, the message its last subscriptions belong to, and where that message stands. */
+    private Message[] lasts = new Message[4];
+    private int[] starts = new int[4];
     private int count;
 
-    Held(Executor home) {
-      this.home = home;
-    }
-
-    void add(Executor ex, Message m, ArrayList<Subscription> matched) {
+    /** Adds a subscription that {@code m} matched, after {@code m} unless the run already ends with it. */
+    void add(Message m, Subscription s) {
+      Executor ex = s.owner().executor();
       int i = 0;
       while (i < count && executors[i] != ex) {
         i++;
@@ -456,22 +428,36 @@ public final class Hub {
           executors = java.util.Arrays.copyOf(executors, count * 2);
           items = java.util.Arrays.copyOf(items, count * 2);
           sizes = java.util.Arrays.copyOf(sizes, count * 2);
+          lasts = java.util.Arrays.copyOf(lasts, count * 2);
+          starts = java.util.Arrays.copyOf(starts, count * 2);
         }
         executors[i] = ex;
-        items[i] = new Object[Math.max(16, matched.size() + 1)];
+        items[i] = new Object[home == null ? 4 : 16];
         sizes[i] = 0;
         count++;
       }
       int n = sizes[i];
       Object[] a = items[i];
-      if (n + matched.size() + 1 > a.length) {
-        a = items[i] = java.util.Arrays.copyOf(a, Math.max(a.length * 2, n + matched.size() + 1));
+      if (n + 2 > a.length) {
+        a = items[i] = java.util.Arrays.copyOf(a, a.length * 2);
       }
-      a[n++] = m;
-      for (int j = 0; j < matched.size(); j++) {
-        a[n++] = matched.get(j);
+      if (lasts[i] != m) {
+        lasts[i] = m;
+        starts[i] = n;
+        a[n++] = m;
       }
+      a[n++] = s;
       sizes[i] = n;
+    }
+
+    /** Takes back what {@code m} added. */
+    void drop(Message m) {
+      for (int i = 0; i < count; i++) {
+        if (lasts[i] == m) {
+          sizes[i] = starts[i];
+          lasts[i] = null;
+        }
+      }
     }
 
     /** Queues the hand-over on the home executor, once per batch. */
@@ -511,6 +497,7 @@ public final class Hub {
         tasks[i] = new Delivery(items[i], sizes[i]);
         executors[i] = null;
         items[i] = null;
+        lasts[i] = null;
       }
       count = 0; // emptied first: an executor that runs its task at once may publish into a new batch
       for (int i = 0; i < n; i++) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HubTest {
   private final Executor direct = Runnable::run;
@@ -240,18 +242,16 @@ class HubTest {
 
   @Test
   void heldDeliveriesStillStopAtTheUnsubscribeBarrier() {
-    QueueExecutor home = new QueueExecutor();
-    QueueExecutor other = new QueueExecutor();
-    hub.batchDeliveriesOnThisThread(home);
-    RecordingOwner far = new RecordingOwner(other);
-    Subscription s = hub.subscribe(far, SubscriptionSpec.onTopic("t").build());
+    TwoLoops l = twoLoops();
+    Subscription s = hub.list(l.far()).get(0);
     hub.publish(msg("t")); // held on this thread
-    home.runAll(); // handed over, not yet run
+    l.home().runAll(); // handed over, not yet run
     hub.publish(msg("t")); // held again
-    hub.unsubscribe(far, s.id());
-    home.runAll();
-    other.runAll();
-    assertThat(far.deliveries()).isEmpty();
+    hub.unsubscribe(l.far(), s.id());
+    l.home().runAll();
+    l.other().runAll();
+    assertThat(l.far().deliveries()).isEmpty();
+    assertThat(l.near().deliveries()).as("the subscription that stayed").hasSize(2);
   }
 
   @Test
@@ -319,6 +319,32 @@ class HubTest {
     Thread t = new Thread(r);
     t.start();
     t.join();
+  }
+
+  @ParameterizedTest(name = "batching thread: {0}")
+  @ValueSource(booleans = {false, true})
+  void aPublishWhoseMatchFailsHalfWayDeliversNothing(boolean batching) {
+    QueueExecutor home = new QueueExecutor();
+    QueueExecutor loop = new QueueExecutor();
+    if (batching) {
+      hub.batchDeliveriesOnThisThread(home);
+    }
+    RecordingOwner a = new RecordingOwner(loop);
+    hub.subscribe(a, SubscriptionSpec.onTopic("t").build()); // matched first
+    hub.subscribe(a, SubscriptionSpec.onTopic("t").filter(m -> {
+      if ("bad".equals(m.key())) {
+        throw new IllegalStateException("filter failed");
+      }
+      return true;
+    }).build());
+
+    hub.publish(Message.builder("t").key("before").build());
+    assertThatThrownBy(() -> hub.publish(Message.builder("t").key("bad").build()))
+        .isInstanceOf(IllegalStateException.class);
+    hub.publish(Message.builder("t").key("after").build());
+    home.runAll();
+    loop.runAll();
+    assertThat(a.deliveries()).extracting(d -> d.message().key()).containsExactly("before", "after");
   }
 
   @Test
