@@ -40,9 +40,35 @@ import switchboard.core.index.SubscriptionIndex;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class MatchBench {
 
+  /** What each state holds: an index, and the prebuilt messages published in turn. */
+  abstract static class Published {
+    SubscriptionIndex<Integer> index;
+    /** A power-of-two number of them. */
+    Message[] messages;
+    private int next;
+
+    Message next() {
+      return messages[next++ & (messages.length - 1)];
+    }
+
+    /** Setup's check: each message matches exactly {@code expected} subscriptions. */
+    void expectMatches(int expected) {
+      MatchBench.expectMatches(index, messages, expected);
+    }
+  }
+
+  static void expectMatches(SubscriptionIndex<Integer> index, Message[] messages, int expected) {
+    for (Message m : messages) {
+      int got = index.match(m).size();
+      if (got != expected) {
+        throw new IllegalStateException(m + " matched " + got + ", expected " + expected);
+      }
+    }
+  }
+
   /** N subscriptions on topic "t", each {@code deviceId -> {d<i>}}; messages carry one device id. */
   @State(Scope.Benchmark)
-  public static class Devices {
+  public static class Devices extends Published {
     @Param({"1000", "100000", "1000000"})
     public int n;
 
@@ -50,9 +76,6 @@ public class MatchBench {
     @Param({Fixtures.ALL, "1000"})
     public String inPlay;
 
-    SubscriptionIndex<Integer> index;
-    Message[] messages;
-    int next;
 
     @Setup(Level.Trial)
     public void fill() {
@@ -62,7 +85,7 @@ public class MatchBench {
       for (int i = 0; i < messages.length; i++) {
         messages[i] = Fixtures.deviceMessage("d" + keys[i]);
       }
-      expectMatches(index, messages, 1);
+      expectMatches(1);
     }
   }
 
@@ -72,7 +95,7 @@ public class MatchBench {
    * among the keys in play, and so matches two subscriptions.
    */
   @State(Scope.Benchmark)
-  public static class Accounts {
+  public static class Accounts extends Published {
     @Param({"1000", "100000", "1000000"})
     public int n;
 
@@ -80,9 +103,6 @@ public class MatchBench {
     @Param({Fixtures.ALL, "1000"})
     public String inPlay;
 
-    SubscriptionIndex<Integer> index;
-    Message[] messages;
-    int next;
 
     @Setup(Level.Trial)
     public void fill() {
@@ -94,14 +114,14 @@ public class MatchBench {
       messages = new Message[Fixtures.RING];
       for (int i = 0; i < messages.length; i++) {
         int j = keys[i];
-        int next = i + 1;
-        while (keys[next & (Fixtures.RING - 1)] == j) {
-          next++;
+        int at = i + 1;
+        while (keys[at & (Fixtures.RING - 1)] == j) {
+          at++;
         }
-        int k = keys[next & (Fixtures.RING - 1)];
+        int k = keys[at & (Fixtures.RING - 1)];
         messages[i] = Message.builder("tx").indexKey("account", "a" + j, "a" + k).build();
       }
-      expectMatches(index, messages, 2);
+      expectMatches(2);
     }
   }
 
@@ -111,13 +131,10 @@ public class MatchBench {
    * matches one subscription whatever its length.
    */
   @State(Scope.Benchmark)
-  public static class ManyValues {
+  public static class ManyValues extends Published {
     @Param({"8", "100", "10000"})
     public int values;
 
-    SubscriptionIndex<Integer> index;
-    Message[] messages;
-    int next;
 
     @Setup(Level.Trial)
     public void fill() {
@@ -134,7 +151,7 @@ public class MatchBench {
         tags.add(values / 2, Integer.toString(i * 37));
         messages[i] = Message.builder("tags").indexKey("tag", tags).build();
       }
-      expectMatches(index, messages, 1);
+      expectMatches(1);
     }
   }
 
@@ -154,30 +171,23 @@ public class MatchBench {
     }
   }
 
-  static void expectMatches(SubscriptionIndex<Integer> index, Message[] messages, int expected) {
-    for (Message m : messages) {
-      int got = index.match(m).size();
-      if (got != expected) {
-        throw new IllegalStateException(m + " matched " + got + ", expected " + expected);
-      }
-    }
-  }
+
 
   /** A message for one device id, among N device subscriptions: one match. */
   @Benchmark
   public void oneKeyOfN(Devices s, Sink sink) {
-    s.index.match(s.messages[s.next++ & (Fixtures.RING - 1)], sink);
+    s.index.match(s.next(), sink);
   }
 
   /** A message carrying many values for one key, one of them subscribed: one match. */
   @Benchmark
   public void manyValuesOfOneKey(ManyValues s, Sink sink) {
-    s.index.match(s.messages[s.next++ & 15], sink);
+    s.index.match(s.next(), sink);
   }
 
   /** A message carrying two accounts, among N account subscriptions: two matches. */
   @Benchmark
   public void twoAccountsOfN(Accounts s, Sink sink) {
-    s.index.match(s.messages[s.next++ & (Fixtures.RING - 1)], sink);
+    s.index.match(s.next(), sink);
   }
 }
